@@ -1,0 +1,14 @@
+/**
+ * The header's sections. A section appears once its capability has landed: flip `ready` in the
+ * change that ships its pages (a link to a page that does not exist would be a dead end).
+ */
+export const SECTIONS = [
+  { to: "/communities", label: "Сообщества", ready: false },
+  { to: "/library", label: "Библиотека", ready: false },
+  { to: "/partnerships", label: "Партнёрства", ready: false },
+  { to: "/plans", label: "Планы", ready: false },
+  { to: "/events", label: "Мероприятия", ready: false },
+  { to: "/search", label: "Поиск", ready: false },
+] as const;
+
+export const visibleSections = () => SECTIONS.filter((s) => s.ready);

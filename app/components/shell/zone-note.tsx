@@ -1,0 +1,37 @@
+import { useEffect } from "react";
+import { Link, useFetcher, useLocation } from "react-router";
+
+export interface ZoneNoteProps {
+  label: string;
+  source: "chosen" | "browser" | "default";
+}
+
+const SOURCE_TEXT = {
+  chosen: "выбранный вами часовой пояс",
+  browser: "часовой пояс вашего браузера",
+  default: "московское время (JavaScript выключен или пояс не выбран)",
+} as const;
+
+/**
+ * Says in which zone the page shows times and links to the choice. When JavaScript runs and
+ * nothing was chosen, it reports the browser's zone once, so later pages use it.
+ */
+export function ZoneNote({ label, source }: ZoneNoteProps) {
+  const fetcher = useFetcher();
+  const location = useLocation();
+  useEffect(() => {
+    if (source !== "default" || fetcher.state !== "idle" || fetcher.data !== undefined) return;
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    void fetcher.submit(
+      { timeZone, source: "browser", returnTo: location.pathname + location.search },
+      { method: "post", action: "/preferences/time-zone" },
+    );
+  }, [source, fetcher, location.pathname, location.search]);
+  const returnTo = encodeURIComponent(location.pathname + location.search);
+  return (
+    <p>
+      Время показано: <strong>{label}</strong> — {SOURCE_TEXT[source]}.{" "}
+      <Link to={`/preferences/time-zone?returnTo=${returnTo}`}>Изменить</Link>
+    </p>
+  );
+}

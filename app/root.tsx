@@ -1,0 +1,79 @@
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
+import type { ReactNode } from "react";
+import type { Route } from "./+types/root";
+import { SiteFooter } from "~/components/shell/footer";
+import { SiteHeader } from "~/components/shell/header";
+import { Container, PageHeader } from "~/components/ui/layout";
+import { ButtonLink } from "~/components/ui/button";
+import stylesheet from "./app.css?url";
+import { services } from "~/services.server";
+import { getViewerZone } from "~/features/accounts/viewer-zone.server";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const zone = await getViewerZone(request, services(context).clock.now());
+  return { zone };
+}
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="ru">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          Перейти к содержанию
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="flex-1 py-6 sm:py-10">
+          {children}
+        </main>
+        <SiteFooter zone={root ? { label: root.zone.label, source: root.zone.source } : undefined} />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <Container>
+        <title>Страница не найдена — Мост</title>
+        <PageHeader title="Страница не найдена" lead="Возможно, ссылка устарела или в адресе опечатка." />
+        <ButtonLink to="/">На главную</ButtonLink>
+      </Container>
+    );
+  }
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message =
+    isRouteErrorResponse(error) && status < 500 && typeof error.data === "string" && error.data
+      ? error.data
+      : "На сервере произошла ошибка. Мы уже записали её; попробуйте обновить страницу через минуту.";
+  return (
+    <Container>
+      <title>{status >= 500 ? "Ошибка сервера — Мост" : "Ошибка — Мост"}</title>
+      <PageHeader title={status >= 500 ? "Что-то пошло не так" : "Запрос не выполнен"} lead={message} />
+      <p className="mb-4 text-sm text-muted">Код ошибки: {status}</p>
+      <ButtonLink to="/">На главную</ButtonLink>
+    </Container>
+  );
+}

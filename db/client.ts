@@ -1,0 +1,144 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import postgres from "postgres";
+import * as schema from "./schema/index.ts";
+
+export type Schema = typeof schema;
+/** The drizzle database, whichever engine is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handed to `db.transaction(fn)`. */
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** What every function that touches the database takes: the root client or an open transaction. */
+export type Executor = Db | Tx;
+
+export type Engine = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: Engine;
+  /** The raw PGlite instance (pg-boss adapter, dumps); absent on PostgreSQL. */
+  pglite?: PGlite;
+  /** The raw postgres.js client; absent on PGlite. */
+  sql?: postgres.Sql;
+  /** Where the embedded data lives; absent in memory and on PostgreSQL. */
+  dataDir?: string;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL connection string; when empty the embedded PGlite is used. */
+  url?: string;
+  /** PGlite data folder; `memory://` or undefined keeps it in memory. */
+  dataDir?: string;
+  /** A PGlite data folder dump (tar) to start from, as the test harness does. */
+  loadDataDir?: Blob;
+  /** Pool size for PostgreSQL. */
+  max?: number;
+}
+
+const LOCK_FILE = "most.pid";
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Takes our own pid lock in a PGlite data folder. PGlite does not stop a second opener of the
+ * same folder itself, and two instances on one folder lose writes silently, so a second opener
+ * (another process, or this one twice) fails loudly here.
+ */
+export function acquirePgliteLock(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        try {
+          if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(fs.readFileSync(lockPath, "utf8").trim());
+      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+        throw new Error(
+          `The PGlite data folder ${dataDir} is already open in process ${holder}` +
+            (holder === process.pid ? " (this process)" : "") +
+            ". Stop that process, or set DATABASE_URL / PGLITE_DIR to use another database.",
+          { cause: error },
+        );
+      }
+      fs.rmSync(lockPath, { force: true }); // stale lock of a process that died
+    }
+  }
+  throw new Error(`Could not lock the PGlite data folder ${dataDir}`);
+}
+
+/**
+ * Opens the database: the `postgres` driver when a URL is given, PGlite otherwise (persisted in
+ * `dataDir`, or in memory). Called once per process by `server/app.ts` and per test file by the
+ * harness; nothing else opens a database.
+ */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (options.url) {
+    const sql = postgres(options.url, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      connection: { application_name: "most" },
+    });
+    const db = drizzlePostgres({ client: sql, schema }) as unknown as Db;
+    return { db, engine: "postgres", sql, close: () => sql.end({ timeout: 5 }) };
+  }
+  const persistent = options.dataDir && !options.dataDir.startsWith("memory://");
+  const release = persistent ? acquirePgliteLock(options.dataDir!) : () => {};
+  try {
+    const pglite = await PGlite.create(persistent ? options.dataDir : undefined, {
+      extensions: { pg_trgm },
+      loadDataDir: options.loadDataDir,
+    });
+    const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
+    return {
+      db,
+      engine: "pglite",
+      pglite,
+      dataDir: persistent ? options.dataDir : undefined,
+      async close() {
+        try {
+          if (!pglite.closed) await pglite.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/**
+ * Runs raw SQL and returns its rows, on either engine (PGlite answers `{ rows }`, postgres.js an
+ * array).
+ */
+export async function queryRows<T extends Record<string, unknown>>(ex: Executor, query: SQL): Promise<T[]> {
+  const result = (await ex.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,5 @@
+/**
+ * The only non-GET endpoints that skip the Origin check: each is authorised by a signed token in
+ * the request itself (quality.md, CSRF). Adding a path here needs a decision record.
+ */
+export const CSRF_EXEMPT_PATHS: readonly RegExp[] = [];

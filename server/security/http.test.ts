@@ -1,0 +1,75 @@
+import type { AddressInfo } from "node:net";
+import type http from "node:http";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bodyLimit, csrfGuard, cspNonce, securityHeaders } from "./http.ts";
+import { isAllowedOrigin } from "./origin.ts";
+
+describe("isAllowedOrigin", () => {
+  it("accepts the request's own host and nothing else when no origin is configured", () => {
+    expect(isAllowedOrigin("http://localhost:3000", "localhost:3000", [])).toBe(true);
+    expect(isAllowedOrigin("https://most.example", "most.example", [])).toBe(true);
+    expect(isAllowedOrigin("http://evil.example", "localhost:3000", [])).toBe(false);
+    expect(isAllowedOrigin("http://localhost:3001", "localhost:3000", [])).toBe(false);
+    expect(isAllowedOrigin(undefined, "localhost:3000", [])).toBe(false);
+    expect(isAllowedOrigin("null", "localhost:3000", [])).toBe(false);
+  });
+  it("accepts only the configured origins when PUBLIC_ORIGIN is set", () => {
+    const allowed = ["https://most.example"];
+    expect(isAllowedOrigin("https://most.example", "internal:3000", allowed)).toBe(true);
+    expect(isAllowedOrigin("http://internal:3000", "internal:3000", allowed)).toBe(false);
+  });
+});
+
+describe("the HTTP guards", () => {
+  let server: http.Server;
+  let base: string;
+  beforeAll(async () => {
+    const app = express();
+    app.use(cspNonce, securityHeaders({ development: false, hstsEnabled: false }), csrfGuard([]), bodyLimit(1024));
+    app.all("/echo", (req, res) => {
+      let size = 0;
+      req.on("data", (c: Buffer) => (size += c.length));
+      req.on("end", () => res.json({ method: req.method, size, nonce: res.locals.cspNonce }));
+    });
+    server = app.listen(0, "127.0.0.1");
+    await new Promise((r) => server.once("listening", r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it("lets GET through without an Origin and sets the security headers", async () => {
+    const res = await fetch(`${base}/echo`);
+    expect(res.status).toBe(200);
+    const { nonce } = (await res.json()) as { nonce: string };
+    const csp = res.headers.get("content-security-policy")!;
+    expect(csp).toContain(`'nonce-${nonce}'`);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(res.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("gives every response a different nonce", async () => {
+    const a = (await (await fetch(`${base}/echo`)).json()) as { nonce: string };
+    const b = (await (await fetch(`${base}/echo`)).json()) as { nonce: string };
+    expect(a.nonce).not.toBe(b.nonce);
+  });
+
+  it("refuses a POST with a foreign or missing Origin, accepts a same-origin one", async () => {
+    expect((await fetch(`${base}/echo`, { method: "POST", body: "a=1", headers: { Origin: "http://evil.example" } })).status).toBe(403);
+    expect((await fetch(`${base}/echo`, { method: "DELETE" })).status).toBe(403);
+    const ok = await fetch(`${base}/echo`, { method: "POST", body: "a=1", headers: { Origin: base } });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { size: number }).size).toBe(3);
+  });
+
+  it("refuses bodies over the limit with 413 and unsized streams with 411", async () => {
+    const big = await fetch(`${base}/echo`, { method: "POST", body: "x".repeat(2048), headers: { Origin: base } });
+    expect(big.status).toBe(413);
+    expect(await big.text()).toContain("Слишком большой запрос");
+    const stream = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("abc")); c.close(); } });
+    const unsized = await fetch(`${base}/echo`, { method: "POST", body: stream, headers: { Origin: base }, duplex: "half" } as RequestInit);
+    expect(unsized.status).toBe(411);
+  });
+});
