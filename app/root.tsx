@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Route } from "./+types/root";
 import { SiteFooter } from "~/components/shell/footer";
 import { SiteHeader } from "~/components/shell/header";
+import { ConnectionIndicator } from "~/components/shell/connection-indicator";
 import { Container, PageHeader } from "~/components/ui/layout";
 import { ButtonLink } from "~/components/ui/button";
 import stylesheet from "./app.css?url";
@@ -42,6 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter zone={root ? { label: root.zone.label, source: root.zone.source } : undefined} />
+        <ConnectionIndicator />
         <ScrollRestoration />
         <Scripts />
       </body>

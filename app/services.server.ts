@@ -1,8 +1,9 @@
 import { createContext, type RouterContext } from "react-router";
-import type { Db, Engine } from "../db/client.ts";
+import type { DatabaseHandle, Db, Engine } from "../db/client.ts";
 import type { BusinessClock } from "../server/clock.ts";
 import type { Config } from "../server/config.ts";
 import type { JobRunner } from "../server/jobs/runner.ts";
+import type { Mailer } from "../server/mail/mailer.ts";
 import type { Logger } from "../server/log.ts";
 import type { RealtimeHub } from "../server/realtime/hub.ts";
 
@@ -10,9 +11,12 @@ import type { RealtimeHub } from "../server/realtime/hub.ts";
 export interface AppServices {
   db: Db;
   engine: Engine;
+  /** The raw handle: LISTEN, the PGlite instance for the job runner. */
+  handle: DatabaseHandle;
   clock: BusinessClock;
   jobs: JobRunner;
   realtime: RealtimeHub;
+  mailer: Mailer;
   log: Logger;
   config: Config;
   /** Random per process start: lets a test see that a hot reload kept the same services. */

@@ -28,6 +28,11 @@ export interface DatabaseHandle {
   sql?: postgres.Sql;
   /** Where the embedded data lives; absent in memory and on PostgreSQL. */
   dataDir?: string;
+  /**
+   * Subscribes to a notification channel (LISTEN); notifications arrive only for committed
+   * transactions. Resolves to an unsubscribe function.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -104,7 +109,17 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       connection: { application_name: "most" },
     });
     const db = drizzlePostgres({ client: sql, schema }) as unknown as Db;
-    return { db, engine: "postgres", sql, close: () => sql.end({ timeout: 5 }) };
+    return {
+      db,
+      engine: "postgres",
+      sql,
+      async listen(channel, onPayload) {
+        // postgres.js keeps a dedicated connection for LISTEN and re-subscribes after reconnects.
+        const { unlisten } = await sql.listen(channel, onPayload);
+        return unlisten;
+      },
+      close: () => sql.end({ timeout: 5 }),
+    };
   }
   const persistent = options.dataDir && !options.dataDir.startsWith("memory://");
   const release = persistent ? acquirePgliteLock(options.dataDir!) : () => {};
@@ -119,6 +134,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       engine: "pglite",
       pglite,
       dataDir: persistent ? options.dataDir : undefined,
+      async listen(channel, onPayload) {
+        const unsubscribe = await pglite.listen(channel, onPayload);
+        return () => unsubscribe();
+      },
       async close() {
         try {
           if (!pglite.closed) await pglite.close();

@@ -22,11 +22,13 @@ import { loadConfig, type Config } from "./config.ts";
 import { createJobRunner } from "./jobs/runner.ts";
 import { createLogger, safeUrl } from "./log.ts";
 import { createRealtimeHub } from "./realtime/hub.ts";
+import { registerJobs } from "./jobs/queues.ts";
+import { createMailer } from "./mail/mailer.ts";
 import { bodyLimit, csrfGuard, cspNonce, securityHeaders } from "./security/http.ts";
 import { testRoutes } from "./test-routes.ts";
 
 interface Singletons {
-  services?: Promise<AppServices & { handle: DatabaseHandle }>;
+  services?: Promise<AppServices>;
   stopping?: Promise<void>;
 }
 const globals = globalThis as typeof globalThis & { __most?: Singletons };
@@ -40,7 +42,7 @@ async function shouldSeed(config: Config, handle: DatabaseHandle): Promise<boole
   return rows.length === 0;
 }
 
-async function createServices(): Promise<AppServices & { handle: DatabaseHandle }> {
+async function createServices(): Promise<AppServices> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
   if (config.MOST_TEST_MODE) log.warn("MOST_TEST_MODE is on: test-only endpoints are enabled; never use it in production");
@@ -61,9 +63,12 @@ async function createServices(): Promise<AppServices & { handle: DatabaseHandle 
       ? createTestClock(config.MOST_TEST_CLOCK_START ? new Date(config.MOST_TEST_CLOCK_START) : new Date())
       : createSystemClock();
     const jobs = createJobRunner({ handle, url: config.DATABASE_URL, clock, log });
-    if (config.RUN_JOBS === "1") await jobs.start();
-    const realtime = createRealtimeHub({ allowedOrigins: config.allowedOrigins, log });
-    return { db: handle.db, engine: handle.engine, handle, clock, jobs, realtime, log, config, instanceId: crypto.randomUUID() };
+    const mailer = createMailer({ smtpUrl: config.SMTP_URL, development: config.NODE_ENV === "development", log });
+    const realtime = createRealtimeHub(start);
+    const services: AppServices = { db: handle.db, engine: handle.engine, handle, clock, jobs, realtime, mailer, log, config, instanceId: crypto.randomUUID() };
+    await jobs.start();
+    if (config.RUN_JOBS === "1") await registerJobs(services);
+    return services;
   } catch (error) {
     await handle.close();
     throw error;
@@ -82,7 +87,7 @@ export function start(): Promise<AppServices> {
 /** Attaches socket.io to the HTTP server (once). */
 export async function attachRealtime(httpServer: HttpServer): Promise<void> {
   const services = await start();
-  services.realtime.attach(httpServer);
+  await services.realtime.attach(httpServer);
 }
 
 /** Stops jobs, sockets and the database, in that order; safe to call twice. */
@@ -95,6 +100,7 @@ export function shutdown(): Promise<void> {
     await services.realtime.close();
     await services.jobs.stop({ graceful: true, timeout: 10_000 }).catch((err: unknown) => services.log.error({ err }, "jobs stop"));
     services.clock.close();
+    services.mailer.close();
     await services.handle.close();
     singletons.services = undefined;
     services.log.info("stopped");

@@ -1,43 +1,141 @@
 import type { Server as HttpServer } from "node:http";
-import { Server as SocketServer } from "socket.io";
-import type { Logger } from "../log.ts";
-import { isAllowedOrigin } from "../security/origin.ts";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { Server as SocketServer, type Socket } from "socket.io";
+import type { z } from "zod";
+import type { AppServices } from "../../app/services.server.ts";
+import { resolveViewer, type Viewer } from "../../app/features/accounts/viewer.server.ts";
+import { STREAM_KINDS } from "../../app/realtime-streams.server.ts";
+import { EVENTS_CHANNEL, readEventsAfter, streamHead, type StoredEvent } from "../events/store.ts";
+import { isAllowedHandshake } from "../security/origin.ts";
+import { configureAdapter } from "./adapter.ts";
+import { CatchupMessage, SOCKET_EVENTS, streamRoom, SubscribeMessage, UnsubscribeMessage, userRoom } from "./protocol.ts";
 
 export interface RealtimeHub {
-  attach(httpServer: HttpServer): SocketServer;
+  attach(httpServer: HttpServer): Promise<SocketServer>;
   readonly io: SocketServer | undefined;
+  /** Disconnects every socket of a person (sign-out, password or role change). */
+  disconnectUser(userId: string): void;
   close(): Promise<void>;
 }
 
+type Ack = (response: unknown) => void;
+const MAX_CATCHUP = 500;
+
+/** Whether a viewer may read a stream, by the policy of the capability that owns its kind. */
+export async function canReadStream(viewer: Viewer, stream: string, services: AppServices): Promise<boolean> {
+  const [kind, id] = stream.split(/:(.*)/s, 2);
+  const policy = kind ? STREAM_KINDS[kind] : undefined;
+  return policy && id ? Boolean(await policy(viewer, id, services)) : false;
+}
+
 /**
- * The socket.io hub, attached once to the HTTP server. The handshake refuses foreign or missing
- * origins; sessions, rooms and event fan-out are added by the backbone issue on top of this.
+ * The socket.io hub on the app's HTTP server: the handshake checks the Origin and resolves the
+ * viewer; sockets join their person's room and the stream rooms the stream's policy allows.
+ * Committed events arrive by LISTEN/NOTIFY on every node, which emits them to its own sockets.
  */
-export function createRealtimeHub(options: { allowedOrigins: string[]; log: Logger }): RealtimeHub {
+export function createRealtimeHub(getServices: () => Promise<AppServices>): RealtimeHub {
   let io: SocketServer | undefined;
+  let stopListening: (() => Promise<void>) | undefined;
+  let closeAdapter: (() => Promise<void>) | undefined;
+  const limiter = new RateLimiterMemory({ points: 30, duration: 1 });
+
+  async function fanOut(services: AppServices, payload: string) {
+    try {
+      const { stream, seq } = JSON.parse(payload) as { stream: string; seq: number };
+      const room = streamRoom(stream);
+      if (!io || (io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) return;
+      const [event] = await readEventsAfter(services.db, stream, seq - 1, 1);
+      if (event) io.local.to(room).emit(SOCKET_EVENTS.event, event);
+    } catch (err) {
+      services.log.error({ err }, "event fan-out failed");
+    }
+  }
+
+  function handle<T extends z.ZodType>(socket: Socket, services: AppServices, name: string, schema: T, fn: (msg: z.infer<T>) => Promise<unknown>) {
+    socket.on(name, async (raw: unknown, ack?: Ack) => {
+      const reply = typeof ack === "function" ? ack : () => {};
+      try {
+        await limiter.consume(socket.id);
+      } catch {
+        reply({ ok: false, error: "Слишком много запросов, подождите секунду." });
+        return;
+      }
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        reply({ ok: false, error: "Неверное сообщение." });
+        return;
+      }
+      try {
+        reply(await fn(parsed.data));
+      } catch (err) {
+        services.log.error({ err, event: name }, "socket handler failed");
+        reply({ ok: false, error: "Ошибка сервера, попробуйте ещё раз." });
+      }
+    });
+  }
+
+  async function catchUp(services: AppServices, viewer: Viewer, stream: string, after: number) {
+    if (!(await canReadStream(viewer, stream, services))) return { ok: false as const, error: "Нет доступа к этому обсуждению." };
+    const events: StoredEvent[] = await readEventsAfter(services.db, stream, after, MAX_CATCHUP);
+    const head = events.length === MAX_CATCHUP ? await streamHead(services.db, stream) : (events.at(-1)?.seq ?? after);
+    return { ok: true as const, events, head };
+  }
+
   return {
     get io() {
       return io;
     },
-    attach(httpServer) {
+    async attach(httpServer) {
       if (io) return io;
-      io = new SocketServer(httpServer, {
+      const services = await getServices();
+      const server = new SocketServer(httpServer, {
         path: "/socket.io",
         serveClient: false,
         maxHttpBufferSize: 64 * 1024,
         allowRequest: (req, callback) => {
-          const ok = isAllowedOrigin(req.headers.origin, req.headers.host, options.allowedOrigins);
-          if (!ok) options.log.warn({ origin: req.headers.origin }, "socket handshake refused: origin");
+          const ok = isAllowedHandshake(req.headers, services.config.allowedOrigins);
+          if (!ok) services.log.warn({ origin: req.headers.origin }, "socket handshake refused: origin");
           callback(ok ? null : "origin not allowed", ok);
         },
       });
-      return io;
+      io = server;
+      closeAdapter = await configureAdapter(server, services);
+      server.use(async (socket, next) => {
+        try {
+          socket.data.viewer = await resolveViewer(socket.request.headers.cookie, services.db, services.clock.now());
+          next();
+        } catch (err) {
+          services.log.error({ err }, "socket handshake failed");
+          next(new Error("handshake failed"));
+        }
+      });
+      server.on("connection", (socket) => {
+        const viewer = socket.data.viewer as Viewer;
+        if (viewer.id) void socket.join(userRoom(viewer.id));
+        handle(socket, services, SOCKET_EVENTS.subscribe, SubscribeMessage, async ({ stream, after }) => {
+          const result = await catchUp(services, viewer, stream, after);
+          if (result.ok) await socket.join(streamRoom(stream));
+          return result;
+        });
+        handle(socket, services, SOCKET_EVENTS.catchup, CatchupMessage, ({ stream, after }) => catchUp(services, viewer, stream, after));
+        handle(socket, services, SOCKET_EVENTS.unsubscribe, UnsubscribeMessage, async ({ stream }) => {
+          await socket.leave(streamRoom(stream));
+          return { ok: true };
+        });
+        socket.on("disconnect", () => void limiter.delete(socket.id));
+      });
+      stopListening = await services.handle.listen(EVENTS_CHANNEL, (payload) => void fanOut(services, payload));
+      return server;
+    },
+    disconnectUser(userId) {
+      io?.in(userRoom(userId)).disconnectSockets(true);
     },
     async close() {
-      if (!io) return;
       const server = io;
       io = undefined;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopListening?.().catch(() => {});
+      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeAdapter?.().catch(() => {});
     },
   };
 }

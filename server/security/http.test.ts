@@ -3,7 +3,7 @@ import type http from "node:http";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bodyLimit, csrfGuard, cspNonce, securityHeaders } from "./http.ts";
-import { isAllowedOrigin } from "./origin.ts";
+import { isAllowedHandshake, isAllowedOrigin } from "./origin.ts";
 
 describe("isAllowedOrigin", () => {
   it("accepts the request's own host and nothing else when no origin is configured", () => {
@@ -18,6 +18,16 @@ describe("isAllowedOrigin", () => {
     const allowed = ["https://most.example"];
     expect(isAllowedOrigin("https://most.example", "internal:3000", allowed)).toBe(true);
     expect(isAllowedOrigin("http://internal:3000", "internal:3000", allowed)).toBe(false);
+  });
+});
+
+describe("isAllowedHandshake", () => {
+  it("accepts a same-origin polling handshake without Origin only when the browser marks it same-origin", () => {
+    expect(isAllowedHandshake({ host: "localhost:3000", "sec-fetch-site": "same-origin" }, [])).toBe(true);
+    expect(isAllowedHandshake({ host: "localhost:3000", "sec-fetch-site": "cross-site" }, [])).toBe(false);
+    expect(isAllowedHandshake({ host: "localhost:3000" }, [])).toBe(false);
+    expect(isAllowedHandshake({ host: "localhost:3000", origin: "http://evil.example", "sec-fetch-site": "same-origin" }, [])).toBe(false);
+    expect(isAllowedHandshake({ host: "localhost:3000", origin: "http://localhost:3000" }, [])).toBe(true);
   });
 });
 

@@ -15,3 +15,13 @@ export function isAllowedOrigin(
   const h = host.toLowerCase();
   return normalised === `http://${h}` || normalised === `https://${h}`;
 }
+
+/**
+ * The socket handshake's origin check. Browsers send no `Origin` on a same-origin GET (socket.io's
+ * polling handshake), but every current browser marks it `Sec-Fetch-Site: same-origin`, which a
+ * page on another site cannot forge; a foreign or missing origin is refused otherwise.
+ */
+export function isAllowedHandshake(headers: { origin?: string; host?: string; "sec-fetch-site"?: string | string[] }, allowed: readonly string[]): boolean {
+  if (headers.origin) return isAllowedOrigin(headers.origin, headers.host, allowed);
+  return headers["sec-fetch-site"] === "same-origin";
+}

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
+import { io as connect } from "socket.io-client";
 
 const url = process.env.E2E_ENGINE === "pglite" ? undefined : process.env.DATABASE_URL;
 
@@ -16,9 +17,10 @@ async function freePort(): Promise<number> {
 }
 
 test.describe("two server processes on one PostgreSQL", () => {
+  test.describe.configure({ mode: "serial" });
   test.skip(!url, "needs DATABASE_URL (PostgreSQL)");
 
-  test("start together on an empty database and both come up", async () => {
+  test("start together on an empty database, both come up, and an event written through one reaches a socket on the other", async () => {
     test.setTimeout(90_000);
     const name = `most_nodes_${process.pid}`;
     const admin = postgres(Object.assign(new URL(url!), { pathname: "/postgres" }).toString(), { max: 1, onnotice: () => {} });
@@ -28,7 +30,7 @@ test.describe("two server processes on one PostgreSQL", () => {
     const ports = [await freePort(), await freePort()];
     const nodes: ChildProcess[] = ports.map((port) =>
       spawn(process.execPath, ["server/index.ts"], {
-        env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: dbUrl, DEMO_SEED: "always", LOG_LEVEL: "warn", MOST_TEST_MODE: "" },
+        env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: dbUrl, DEMO_SEED: "always", LOG_LEVEL: "warn", MOST_TEST_MODE: "1" },
         stdio: "inherit",
       }),
     );
@@ -55,6 +57,27 @@ test.describe("two server processes on one PostgreSQL", () => {
       await client.end();
       expect(row!.n).toBe(5);
       for (const port of ports) expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+
+      const [a, b] = ports.map((port) => `http://127.0.0.1:${port}`) as [string, string];
+      const socket = connect(b, { path: "/socket.io", transports: ["websocket"], extraHeaders: { Origin: b }, reconnection: false });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          socket.once("connect", () => resolve());
+          socket.once("connect_error", reject);
+        });
+        const received: { seq: number; payload: { text: string } }[] = [];
+        socket.on("stream:event", (e) => received.push(e));
+        expect(await socket.emitWithAck("stream:subscribe", { stream: "test:cross", after: 0 })).toMatchObject({ ok: true });
+        const written = await fetch(`${a}/__test/events`, {
+          method: "POST",
+          headers: { Origin: a, "Content-Type": "application/json" },
+          body: JSON.stringify({ stream: "test:cross", type: "msg", payload: { text: "с другого узла" } }),
+        });
+        expect(written.status).toBe(200);
+        await expect.poll(() => received.map((e) => e.payload.text), { timeout: 10_000 }).toEqual(["с другого узла"]);
+      } finally {
+        socket.close();
+      }
     } finally {
       for (const node of nodes) node.kill("SIGTERM");
       await Promise.all(nodes.map((n) => new Promise((r) => (n.exitCode !== null ? r(null) : n.once("exit", r)))));

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { StreamKey } from "../events/store.ts";
+
+/** Client → server messages; each is parsed here before anything else sees it. */
+export const SubscribeMessage = z.object({ stream: StreamKey, after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0) });
+export const UnsubscribeMessage = z.object({ stream: StreamKey });
+export const CatchupMessage = SubscribeMessage;
+
+export type SubscribeMessage = z.infer<typeof SubscribeMessage>;
+
+/** Socket event names, shared with the browser client. */
+export const SOCKET_EVENTS = {
+  subscribe: "stream:subscribe",
+  unsubscribe: "stream:unsubscribe",
+  catchup: "stream:catchup",
+  event: "stream:event",
+} as const;
+
+export const streamRoom = (stream: string) => `stream:${stream}`;
+export const userRoom = (userId: string) => `user:${userId}`;
