@@ -33,7 +33,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /\.clock\.spec\.ts$/ },
+    // Tests that move the server's business clock run afterwards, one at a time, so a deadline they
+    // pass never lands in the middle of another test.
+    { name: "clock", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /\.clock\.spec\.ts$/, dependencies: ["chromium"], workers: 1 },
+  ],
   webServer: {
     command: "node tests/setup/e2e-server.ts",
     url: `http://localhost:${port}/healthz`,

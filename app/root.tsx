@@ -9,10 +9,28 @@ import { ButtonLink } from "~/components/ui/button";
 import stylesheet from "./app.css?url";
 import { services } from "~/services.server";
 import { getViewerZone } from "~/features/accounts/viewer-zone.server";
+import { resolveViewer, viewerContext, viewerOf } from "~/features/accounts/viewer.server";
+import { readSessionToken, sessionCookie } from "~/features/accounts/sessions.server";
+
+/** Resolves the signed-in person once per request; a dead session cookie is cleared. */
+export const middleware: Route.MiddlewareFunction[] = [
+  async ({ request, context }, next) => {
+    const { db, clock } = services(context);
+    const cookie = request.headers.get("Cookie");
+    const viewer = await resolveViewer(cookie, db, clock.now());
+    context.set(viewerContext, viewer);
+    const response = await next();
+    if (!viewer.id && readSessionToken(cookie) && !response.headers.get("Set-Cookie")?.includes("most-session")) {
+      response.headers.append("Set-Cookie", sessionCookie(null));
+    }
+    return response;
+  },
+];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const zone = await getViewerZone(request, services(context).clock.now());
-  return { zone };
+  const viewer = viewerOf(context);
+  return { zone, user: viewer.id ? { name: viewer.name ?? "", isAdmin: viewer.roles.some((r) => r.role === "admin") } : null };
 }
 
 export const links: Route.LinksFunction = () => [
@@ -38,7 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           Перейти к содержанию
         </a>
-        <SiteHeader />
+        <SiteHeader user={root?.user ?? null} />
         <main id="main" tabIndex={-1} className="flex-1 py-6 sm:py-10">
           {children}
         </main>

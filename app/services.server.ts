@@ -27,6 +27,8 @@ export interface AppServices {
 export interface RequestValues {
   nonce: string;
   requestId: string;
+  /** The client's address (behind a proxy only when TRUST_PROXY says so); used for throttling only. */
+  ip: string;
 }
 
 export const servicesContext = createContext<AppServices>();

@@ -23,6 +23,7 @@ import { createJobRunner } from "./jobs/runner.ts";
 import { createLogger, safeUrl } from "./log.ts";
 import { createRealtimeHub } from "./realtime/hub.ts";
 import { registerJobs } from "./jobs/queues.ts";
+import { JOBS } from "../app/jobs.server.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { bodyLimit, csrfGuard, cspNonce, securityHeaders } from "./security/http.ts";
 import { testRoutes } from "./test-routes.ts";
@@ -58,16 +59,16 @@ async function createServices(): Promise<AppServices> {
   try {
     const applied = await migrate(handle.db);
     if (applied.length) log.info({ applied }, "migrations applied");
-    if (await shouldSeed(config, handle)) log.info({ seeded: await seedDemo(handle.db) }, "demo data loaded");
     const clock = config.MOST_TEST_MODE
       ? createTestClock(config.MOST_TEST_CLOCK_START ? new Date(config.MOST_TEST_CLOCK_START) : new Date())
       : createSystemClock();
+    if (await shouldSeed(config, handle)) log.info({ seeded: await seedDemo(handle.db, clock.now()) }, "demo data loaded");
     const jobs = createJobRunner({ handle, url: config.DATABASE_URL, clock, log });
     const mailer = createMailer({ smtpUrl: config.SMTP_URL, development: config.NODE_ENV === "development", log });
     const realtime = createRealtimeHub(start);
     const services: AppServices = { db: handle.db, engine: handle.engine, handle, clock, jobs, realtime, mailer, log, config, instanceId: crypto.randomUUID() };
     await jobs.start();
-    if (config.RUN_JOBS === "1") await registerJobs(services);
+    if (config.RUN_JOBS === "1") await registerJobs(services, JOBS);
     return services;
   } catch (error) {
     await handle.close();
@@ -145,6 +146,7 @@ export function createHttpApp(): express.Express {
   const config = loadConfig();
   const app = express();
   app.disable("x-powered-by");
+  if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
   app.use(async (req, res, next) => {
     try {
       const services = await start();
@@ -169,10 +171,10 @@ export function createHttpApp(): express.Express {
   app.use(
     createRequestHandler({
       build: () => import("virtual:react-router/server-build"),
-      getLoadContext: async (_req, res) => {
+      getLoadContext: async (req, res) => {
         const context = new RouterContextProvider();
         context.set(servicesContext, await start());
-        context.set(requestContext, { nonce: res.locals.cspNonce as string, requestId: res.locals.requestId as string });
+        context.set(requestContext, { nonce: res.locals.cspNonce as string, requestId: res.locals.requestId as string, ip: req.ip ?? "unknown" });
         return context;
       },
     }),

@@ -29,6 +29,8 @@ const ConfigSchema = z.object({
   /** Start the business clock at this instant (test mode only). */
   MOST_TEST_CLOCK_START: z.preprocess(emptyToUndefined, z.string().datetime().optional()),
   RUN_JOBS: z.enum(["1", "0"]).default("1"),
+  /** Express "trust proxy" (e.g. "loopback" or "1") when a reverse proxy sets X-Forwarded-For. */
+  TRUST_PROXY: z.preprocess(emptyToUndefined, z.string().optional()),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

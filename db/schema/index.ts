@@ -1,2 +1,3 @@
 export * from "./directory.ts";
 export * from "./events.ts";
+export * from "./accounts.ts";

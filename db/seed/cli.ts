@@ -1,12 +1,12 @@
 /**
  * `npm run db:seed [-- --reset]`: loads (or, with --reset, reloads) the demo data into the configured
  * database: PostgreSQL when DATABASE_URL is set, the embedded folder otherwise (stop the server
- * first: the folder is locked while it runs).
+ * first: the folder is locked while it runs). --reset empties the accounts and directory tables first.
  */
 import path from "node:path";
 import { openDatabase } from "../client.ts";
 import { migrate } from "../migrate.ts";
-import { municipalities, organisations, regions, schoolYears } from "../schema/index.ts";
+import { consents, municipalities, organisations, regions, schoolYears, users } from "../schema/index.ts";
 import { seedDemo } from "./index.ts";
 
 const reset = process.argv.includes("--reset");
@@ -18,6 +18,8 @@ try {
   await migrate(handle.db);
   if (reset) {
     await handle.db.transaction(async (tx) => {
+      await tx.delete(users);
+      await tx.delete(consents);
       await tx.delete(schoolYears);
       await tx.delete(organisations);
       await tx.delete(municipalities);

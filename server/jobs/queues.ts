@@ -5,14 +5,16 @@ import type { AppServices } from "../../app/services.server.ts";
 import type { Tx } from "../../db/client.ts";
 import { renderMail, type MailData, type MailTemplate } from "../mail/templates.ts";
 
-interface JobDefinition<T> {
+/** A queue: its name, the shape of its data (checked on send and on run) and its handler. */
+export interface JobDefinition<T> {
+  name: string;
   schema: z.ZodType<T>;
   run(data: T, services: AppServices, job: { id: string }): Promise<void>;
-  /** Retries and retention for the queue. */
+  /** Retries and expiry for the queue. */
   options?: { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds?: number };
 }
 
-const define = <T>(d: JobDefinition<T>) => d;
+export const defineJob = <T>(definition: JobDefinition<T>) => definition;
 
 const MailJob = z.object({
   to: z.string().email(),
@@ -22,29 +24,23 @@ const MailJob = z.object({
   template: z.string(),
 });
 
-/** Every queue of the platform; capabilities add theirs here. */
-export const JOBS = {
-  "mail.send": define({
-    schema: MailJob,
-    options: { retryLimit: 5, retryDelay: 30, retryBackoff: true },
-    async run(mail, services, job) {
-      await services.mailer.deliver(services.db, { id: job.id, ...mail }, services.clock.now());
-    },
-  }),
-};
-
-export type JobName = keyof typeof JOBS;
-export type JobData<N extends JobName> = z.infer<(typeof JOBS)[N]["schema"]>;
+/** Delivers one rendered mail (SMTP or the outbox); the job id makes a retry idempotent in the outbox. */
+export const MAIL_JOB = defineJob({
+  name: "mail.send",
+  schema: MailJob,
+  options: { retryLimit: 5, retryDelay: 30, retryBackoff: true },
+  async run(mail, services, job) {
+    await services.mailer.deliver(services.db, { id: job.id, ...mail }, services.clock.now());
+  },
+});
 
 /** Creates the queues and starts a worker for each (called once at start). */
-export async function registerJobs(services: AppServices): Promise<void> {
-  for (const [name, def] of Object.entries(JOBS) as [JobName, JobDefinition<unknown>][]) {
-    await services.jobs.createQueue(name, def.options);
-    await services.jobs.work(name, { pollingIntervalSeconds: 1 }, async (batch) => {
-      for (const job of batch) {
-        const data = def.schema.parse(job.data);
-        await def.run(data, services, { id: job.id });
-      }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of queues with different data shapes
+export async function registerJobs(services: AppServices, jobs: readonly JobDefinition<any>[]): Promise<void> {
+  for (const def of jobs as readonly JobDefinition<unknown>[]) {
+    await services.jobs.createQueue(def.name, def.options);
+    await services.jobs.work(def.name, { pollingIntervalSeconds: 1 }, async (batch) => {
+      for (const job of batch) await def.run(def.schema.parse(job.data), services, { id: job.id });
     });
   }
 }
@@ -53,13 +49,13 @@ export async function registerJobs(services: AppServices): Promise<void> {
  * Enqueues a job inside the caller's transaction (pg-boss `fromDrizzle(tx)`): the job exists only
  * if the write that caused it commits, and on PGlite nothing waits on the root connection.
  */
-export async function enqueue<N extends JobName>(tx: Tx, services: Pick<AppServices, "jobs" | "clock">, name: N, data: JobData<N>, options: Omit<SendOptions, "db"> = {}): Promise<string | null> {
-  JOBS[name].schema.parse(data);
+export async function enqueue<T>(tx: Tx, services: Pick<AppServices, "jobs" | "clock">, job: JobDefinition<T>, data: T, options: Omit<SendOptions, "db"> = {}): Promise<string | null> {
+  job.schema.parse(data);
   // The start time comes from the business clock: our connection does not carry pg-boss's test-clock
   // session setting, so leaving it to the database would mix real and test time on PostgreSQL.
   options = { startAfter: services.clock.now(), ...options };
   // Our Tx is typed with an unknown result row shape; both engines return what the adapter expects.
-  return services.jobs.send(name, data as object, { ...options, db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) });
+  return services.jobs.send(job.name, data as object, { ...options, db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) });
 }
 
 /** Renders a Russian mail now and enqueues its delivery with the transaction. */
@@ -70,5 +66,5 @@ export async function enqueueMail<T extends MailTemplate>(
   options: Omit<SendOptions, "db"> = {},
 ): Promise<string | null> {
   const rendered = renderMail(mail.template, mail.data);
-  return enqueue(tx, services, "mail.send", { to: mail.to, template: mail.template, ...rendered }, options);
+  return enqueue(tx, services, MAIL_JOB, { to: mail.to, template: mail.template, ...rendered }, options);
 }

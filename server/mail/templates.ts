@@ -33,15 +33,57 @@ export function layoutMail(subject: string, greeting: string, blocks: MailBlock[
   return { subject, text, html };
 }
 
-/** Templates by name; capabilities add theirs here. */
-export const MAIL_TEMPLATES = {
-  /** A check that mail flows (used by the backbone's tests and by administrators). */
+/** A check that mail flows (used by the backbone's tests and by administrators). */
+const PROBE_MAILS = {
   probe: (data: { note: string }) =>
     layoutMail("Проверка почты «Моста»", "Здравствуйте!", [
       { kind: "p", text: "Это проверочное письмо: почта платформы работает." },
       { kind: "p", text: data.note },
     ]),
-} satisfies Record<string, (data: never) => RenderedMail>;
+};
+
+/** Mails of accounts; links are absolute and single-use. */
+export const ACCOUNT_MAILS = {
+  "confirm-email": (d: { name: string; code: string; link: string }) =>
+    layoutMail("Подтвердите адрес для «Моста»", `Здравствуйте, ${d.name}!`, [
+      { kind: "p", text: "Чтобы закончить регистрацию, введите этот код на странице подтверждения:" },
+      { kind: "code", text: d.code },
+      { kind: "link", text: "Или просто откройте ссылку", href: d.link },
+      { kind: "p", text: "Код и ссылка действуют 24 часа. Если вы не регистрировались на «Мосте», ничего делать не нужно." },
+    ]),
+  "account-exists": (d: { loginLink: string; resetLink: string }) =>
+    layoutMail("Попытка регистрации с вашим адресом", "Здравствуйте!", [
+      { kind: "p", text: "Кто-то пытался зарегистрироваться на «Мосте» с вашим адресом, но учётная запись с ним уже есть." },
+      { kind: "link", text: "Если это были вы, войдите", href: d.loginLink },
+      { kind: "link", text: "или восстановите пароль", href: d.resetLink },
+      { kind: "p", text: "Если это были не вы, просто не обращайте внимания на это письмо." },
+    ]),
+  "reset-password": (d: { name: string; link: string }) =>
+    layoutMail("Восстановление пароля на «Мосте»", `Здравствуйте, ${d.name}!`, [
+      { kind: "p", text: "Мы получили запрос на смену пароля. Чтобы задать новый пароль, откройте ссылку:" },
+      { kind: "link", text: "Задать новый пароль", href: d.link },
+      { kind: "p", text: "Ссылка действует 1 час и сработает один раз. Если вы не запрашивали смену пароля, ничего делать не нужно: пароль останется прежним." },
+    ]),
+  "password-changed": (d: { name: string; resetLink: string }) =>
+    layoutMail("Пароль на «Мосте» изменён", `Здравствуйте, ${d.name}!`, [
+      { kind: "p", text: "Пароль вашей учётной записи только что изменён, остальные сеансы завершены." },
+      { kind: "link", text: "Если это были не вы, сразу восстановите доступ", href: d.resetLink },
+    ]),
+  "change-email": (d: { name: string; link: string }) =>
+    layoutMail("Подтвердите новый адрес для «Моста»", `Здравствуйте, ${d.name}!`, [
+      { kind: "p", text: "Чтобы использовать этот адрес для входа на «Мост», откройте ссылку:" },
+      { kind: "link", text: "Подтвердить новый адрес", href: d.link },
+      { kind: "p", text: "Ссылка действует 24 часа. Если вы не меняли адрес, ничего делать не нужно." },
+    ]),
+  "email-change-requested": (d: { name: string; newEmail: string }) =>
+    layoutMail("Смена адреса на «Мосте»", `Здравствуйте, ${d.name}!`, [
+      { kind: "p", text: `Для вашей учётной записи запрошена смена адреса на ${d.newEmail}. Адрес сменится, когда владелец нового адреса откроет ссылку из письма.` },
+      { kind: "p", text: "Если это были не вы, смените пароль." },
+    ]),
+};
+
+/** Templates by name; capabilities add theirs here. */
+export const MAIL_TEMPLATES = { ...PROBE_MAILS, ...ACCOUNT_MAILS } satisfies Record<string, (data: never) => RenderedMail>;
 
 export type MailTemplate = keyof typeof MAIL_TEMPLATES;
 export type MailData<T extends MailTemplate> = Parameters<(typeof MAIL_TEMPLATES)[T]>[0];

@@ -8,13 +8,11 @@ import { STREAM_KINDS } from "../../app/realtime-streams.server.ts";
 import { EVENTS_CHANNEL, readEventsAfter, streamHead, type StoredEvent } from "../events/store.ts";
 import { isAllowedHandshake } from "../security/origin.ts";
 import { configureAdapter } from "./adapter.ts";
-import { CatchupMessage, SOCKET_EVENTS, streamRoom, SubscribeMessage, UnsubscribeMessage, userRoom } from "./protocol.ts";
+import { CatchupMessage, sessionRoom, SOCKET_EVENTS, streamRoom, SubscribeMessage, UnsubscribeMessage, userRoom } from "./protocol.ts";
 
 export interface RealtimeHub {
   attach(httpServer: HttpServer): Promise<SocketServer>;
   readonly io: SocketServer | undefined;
-  /** Disconnects every socket of a person (sign-out, password or role change). */
-  disconnectUser(userId: string): void;
   close(): Promise<void>;
 }
 
@@ -43,9 +41,15 @@ export function createRealtimeHub(getServices: () => Promise<AppServices>): Real
     try {
       const { stream, seq } = JSON.parse(payload) as { stream: string; seq: number };
       const room = streamRoom(stream);
-      if (!io || (io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) return;
+      const personal = stream.startsWith("user:");
+      if (!io || (!personal && (io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0)) return;
       const [event] = await readEventsAfter(services.db, stream, seq - 1, 1);
-      if (event) io.local.to(room).emit(SOCKET_EVENTS.event, event);
+      if (!event) return;
+      if (event.type === "sessions.ended") {
+        // Sign-out, a password change or a role change: the ended sessions' sockets go too, on every node.
+        for (const id of event.payload.sessionIds as string[]) io.local.in(sessionRoom(id)).disconnectSockets(true);
+      }
+      io.local.to(room).emit(SOCKET_EVENTS.event, event);
     } catch (err) {
       services.log.error({ err }, "event fan-out failed");
     }
@@ -112,6 +116,7 @@ export function createRealtimeHub(getServices: () => Promise<AppServices>): Real
       server.on("connection", (socket) => {
         const viewer = socket.data.viewer as Viewer;
         if (viewer.id) void socket.join(userRoom(viewer.id));
+        if (viewer.sessionId) void socket.join(sessionRoom(viewer.sessionId));
         handle(socket, services, SOCKET_EVENTS.subscribe, SubscribeMessage, async ({ stream, after }) => {
           const result = await catchUp(services, viewer, stream, after);
           if (result.ok) await socket.join(streamRoom(stream));
@@ -126,9 +131,6 @@ export function createRealtimeHub(getServices: () => Promise<AppServices>): Real
       });
       stopListening = await services.handle.listen(EVENTS_CHANNEL, (payload) => void fanOut(services, payload));
       return server;
-    },
-    disconnectUser(userId) {
-      io?.in(userRoom(userId)).disconnectSockets(true);
     },
     async close() {
       const server = io;

@@ -18,3 +18,4 @@ export const SOCKET_EVENTS = {
 
 export const streamRoom = (stream: string) => `stream:${stream}`;
 export const userRoom = (userId: string) => `user:${userId}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;

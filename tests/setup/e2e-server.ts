@@ -17,6 +17,8 @@ const env: NodeJS.ProcessEnv = {
   PORT: port,
   HOST: "127.0.0.1",
   MOST_TEST_MODE: "1",
+  // Tests give each browser context its own client address (X-Forwarded-For) so throttles apply per test.
+  TRUST_PROXY: "loopback",
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
 };
 

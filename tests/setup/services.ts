@@ -11,6 +11,7 @@ import { createTestClock } from "../../server/clock.ts";
 import { loadConfig } from "../../server/config.ts";
 import { createJobRunner } from "../../server/jobs/runner.ts";
 import { registerJobs } from "../../server/jobs/queues.ts";
+import { JOBS } from "../../app/jobs.server.ts";
 import { createLogger } from "../../server/log.ts";
 import { createMailer } from "../../server/mail/mailer.ts";
 import { createRealtimeHub } from "../../server/realtime/hub.ts";
@@ -59,6 +60,6 @@ export async function createTestServices(
     },
   } satisfies Omit<TestServices, never>);
   await jobs.start();
-  if (options.runJobs !== false) await registerJobs(services);
+  if (options.runJobs !== false) await registerJobs(services, JOBS);
   return services;
 }

@@ -1,9 +1,9 @@
-import { Link, NavLink } from "react-router";
+import { Form, Link, NavLink } from "react-router";
 import { Container } from "~/components/ui/layout";
 import { visibleSections } from "./sections";
 
 /** Site header: the name, and the sections that exist. Plain links, so it works without JavaScript. */
-export function SiteHeader() {
+export function SiteHeader({ user }: { user: { name: string; isAdmin: boolean } | null }) {
   const sections = visibleSections();
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -35,6 +35,30 @@ export function SiteHeader() {
             </ul>
           </nav>
         ) : null}
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          {user ? (
+            <>
+              <Link to="/account" className="font-medium">
+                {user.name}
+              </Link>
+              {user.isAdmin ? <Link to="/admin/outbox">Почта</Link> : null}
+              <Form method="post" action="/logout">
+                <button type="submit" className="min-h-11 rounded-md px-3 font-medium text-brand-700 underline hover:bg-brand-50">
+                  Выйти
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/login" className="rounded-md px-3 py-2 font-medium">
+                Войти
+              </Link>
+              <Link to="/register" className="rounded-md bg-brand-700 px-3 py-2 font-semibold text-white no-underline hover:bg-brand-800">
+                Регистрация
+              </Link>
+            </>
+          )}
+        </div>
       </Container>
     </header>
   );

@@ -29,7 +29,7 @@ test.describe("home page", () => {
   });
 
   test("has no serious or critical accessibility violations", async ({ page }) => {
-    for (const path of ["/", "/preferences/time-zone", "/no-such-page"]) {
+    for (const path of ["/", "/preferences/time-zone", "/no-such-page", "/login", "/register", "/forgot-password", "/legal/personal-data"]) {
       await page.goto(path);
       await expectNoSeriousA11yViolations(page);
     }

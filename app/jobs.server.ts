@@ -1,0 +1,5 @@
+/** Every queue of the platform; a capability adds its jobs here. */
+import { MAIL_JOB } from "../server/jobs/queues.ts";
+import { PASSWORD_RESET_REQUEST_JOB } from "./features/accounts/jobs.server.ts";
+
+export const JOBS = [MAIL_JOB, PASSWORD_RESET_REQUEST_JOB] as const;
