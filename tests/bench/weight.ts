@@ -40,7 +40,10 @@ export async function reportWeight(base: string, pages: string[]): Promise<void>
   }
   for (const page of pages) {
     const html = await (await fetch(`${base}${page}`)).text();
-    const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+    const css = [...html.matchAll(/<link\b[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((tag) => /rel="stylesheet"/.test(tag))
+      .map((tag) => /href="([^"]+)"/.exec(tag)![1]!);
     const cssBytes = css.reduce((s, u) => s + sizeOf(u), 0);
     console.log(`page ${page}: HTML ${kb(gz(html))} + CSS ${kb(cssBytes)} = ${kb(gz(html) + cssBytes)} gzipped (bar ≤ 60 KB)`);
   }
