@@ -25,7 +25,7 @@ import { createRealtimeHub } from "./realtime/hub.ts";
 import { registerJobs } from "./jobs/queues.ts";
 import { JOBS } from "../app/jobs.server.ts";
 import { createMailer } from "./mail/mailer.ts";
-import { bodyLimit, csrfGuard, cspNonce, securityHeaders } from "./security/http.ts";
+import { bodyLimit, csrfGuard, cspNonce, securityHeaders, UPLOAD_PATHS } from "./security/http.ts";
 import { testRoutes } from "./test-routes.ts";
 
 interface Singletons {
@@ -166,7 +166,7 @@ export function createHttpApp(): express.Express {
   app.use(compression());
   app.get("/healthz", healthz);
   app.use(csrfGuard(config.allowedOrigins));
-  app.use(bodyLimit(config.BODY_LIMIT_BYTES));
+  app.use(bodyLimit(config.BODY_LIMIT_BYTES, { paths: UPLOAD_PATHS, maxBytes: config.UPLOAD_LIMIT_BYTES }));
   if (config.MOST_TEST_MODE) app.use("/__test", testRoutes(start));
   app.use(
     createRequestHandler({

@@ -22,6 +22,8 @@ const ConfigSchema = z.object({
   MEILI_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Largest upload on the routes of UPLOAD_PATHS (school lists, later attachments). */
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
   /** "auto": load demo data into an empty embedded database; "always"/"never" force it. */
   DEMO_SEED: z.enum(["auto", "always", "never"]).default("auto"),
   /** Enables the test-only endpoints (clock control). Never set in production. */

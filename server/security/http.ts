@@ -57,16 +57,21 @@ export function csrfGuard(allowedOrigins: readonly string[]) {
   };
 }
 
+/** Routes that take file uploads (their own size checks apply after this outer limit). */
+export const UPLOAD_PATHS: readonly RegExp[] = [/^\/directory\/import\/?$/];
+
 /**
  * Body size limit for everything the app parses: a declared length over the limit gets 413 before
  * anything is read; a streamed body without a declared length gets 411.
  */
-export function bodyLimit(maxBytes: number) {
+export function bodyLimit(maxBytes: number, uploads: { paths: readonly RegExp[]; maxBytes: number } = { paths: UPLOAD_PATHS, maxBytes: 25 * 1024 * 1024 }) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
+    const limit = uploads.paths.some((p) => p.test(req.path)) ? uploads.maxBytes : maxBytes;
     const declared = req.headers["content-length"];
-    if (declared !== undefined && Number(declared) > maxBytes) {
-      res.status(413).type("text/plain; charset=utf-8").send(`Слишком большой запрос: не больше ${Math.round(maxBytes / 1024)} КБ.`);
+    if (declared !== undefined && Number(declared) > limit) {
+      const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} МБ` : `${Math.round(limit / 1024)} КБ`;
+      res.status(413).type("text/plain; charset=utf-8").send(`Слишком большой запрос: не больше ${size}.`);
       return;
     }
     if (declared === undefined && req.headers["transfer-encoding"]) {
