@@ -30,7 +30,9 @@ export const middleware: Route.MiddlewareFunction[] = [
 export async function loader({ request, context }: Route.LoaderArgs) {
   const zone = await getViewerZone(request, services(context).clock.now());
   const viewer = viewerOf(context);
-  return { zone, user: viewer.id ? { name: viewer.name ?? "", isAdmin: viewer.roles.some((r) => r.role === "admin") } : null };
+  const isAdmin = viewer.roles.some((r) => r.role === "admin");
+  const user = viewer.id ? { name: viewer.name ?? "", isAdmin, isCoordinator: isAdmin || viewer.roles.some((r) => r.role === "coordinator") } : null;
+  return { zone, user };
 }
 
 export const links: Route.LinksFunction = () => [

@@ -3,7 +3,7 @@ import { Container } from "~/components/ui/layout";
 import { visibleSections } from "./sections";
 
 /** Site header: the name, and the sections that exist. Plain links, so it works without JavaScript. */
-export function SiteHeader({ user }: { user: { name: string; isAdmin: boolean } | null }) {
+export function SiteHeader({ user }: { user: { name: string; isAdmin: boolean; isCoordinator: boolean } | null }) {
   const sections = visibleSections();
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -41,6 +41,7 @@ export function SiteHeader({ user }: { user: { name: string; isAdmin: boolean } 
               <Link to="/account" className="font-medium">
                 {user.name}
               </Link>
+              {user.isCoordinator ? <Link to="/directory/requests">Заявки</Link> : null}
               {user.isAdmin ? <Link to="/admin/outbox">Почта</Link> : null}
               <Form method="post" action="/logout">
                 <button type="submit" className="min-h-11 rounded-md px-3 font-medium text-brand-700 underline hover:bg-brand-50">

@@ -3,6 +3,7 @@
  * change that ships its pages (a link to a page that does not exist would be a dead end).
  */
 export const SECTIONS = [
+  { to: "/organisations", label: "Организации", ready: true },
   { to: "/communities", label: "Сообщества", ready: false },
   { to: "/library", label: "Библиотека", ready: false },
   { to: "/partnerships", label: "Партнёрства", ready: false },
