@@ -68,7 +68,7 @@ async function createServices(): Promise<AppServices> {
     const realtime = createRealtimeHub(start);
     const services: AppServices = { db: handle.db, engine: handle.engine, handle, clock, jobs, realtime, mailer, log, config, instanceId: crypto.randomUUID() };
     await jobs.start();
-    if (config.RUN_JOBS === "1") await registerJobs(services, JOBS);
+    await registerJobs(services, JOBS, { work: config.RUN_JOBS === "1" });
     return services;
   } catch (error) {
     await handle.close();

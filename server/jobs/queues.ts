@@ -34,11 +34,16 @@ export const MAIL_JOB = defineJob({
   },
 });
 
-/** Creates the queues and starts a worker for each (called once at start). */
+/**
+ * Creates the queues (always: sending to an unknown queue makes pg-boss look it up through its own
+ * connection, which on PGlite waits behind the caller's open transaction) and, unless `work` is
+ * false, starts a worker for each. Called once at start.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of queues with different data shapes
-export async function registerJobs(services: AppServices, jobs: readonly JobDefinition<any>[]): Promise<void> {
+export async function registerJobs(services: AppServices, jobs: readonly JobDefinition<any>[], options: { work?: boolean } = {}): Promise<void> {
   for (const def of jobs as readonly JobDefinition<unknown>[]) {
     await services.jobs.createQueue(def.name, def.options);
+    if (options.work === false) continue;
     await services.jobs.work(def.name, { pollingIntervalSeconds: 1 }, async (batch) => {
       for (const job of batch) await def.run(def.schema.parse(job.data), services, { id: job.id });
     });

@@ -60,6 +60,6 @@ export async function createTestServices(
     },
   } satisfies Omit<TestServices, never>);
   await jobs.start();
-  if (options.runJobs !== false) await registerJobs(services, JOBS);
+  await registerJobs(services, JOBS, { work: options.runJobs !== false });
   return services;
 }

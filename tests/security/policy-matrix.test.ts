@@ -1,0 +1,114 @@
+import { eq } from "drizzle-orm";
+import { RouterContextProvider } from "react-router";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../setup/database.ts";
+import { createTestServices, type TestServices } from "../setup/services.ts";
+import type { DatabaseHandle } from "../../db/client.ts";
+import { consents, organisations, roleGrants, roleRequests, staffMemberships, users } from "../../db/schema/index.ts";
+import { requestContext, servicesContext } from "../../app/services.server.ts";
+import { resolveViewer, viewerContext, type Viewer } from "../../app/features/accounts/viewer.server.ts";
+import { createSession, SESSION_COOKIE } from "../../app/features/accounts/sessions.server.ts";
+import { canReadStream } from "../../server/realtime/hub.ts";
+import { mutatingRoutesOfApp, PERSONAS, ROUTE_MATRIX, SOCKET_MATRIX, unlisted, type Fixtures, type Outcome, type Persona } from "./matrix.ts";
+
+const EMAILS: Record<Exclude<Persona, "guest" | "schoolAdminForeign">, string> = {
+  member: "teacher.math@most.example",
+  schoolAdminOwn: "director.shilka@most.example",
+  coordinatorOwn: "coordinator.chita@most.example",
+  coordinatorForeign: "coordinator.tula@most.example",
+  admin: "admin@most.example",
+};
+
+function classify(value: unknown): Outcome {
+  const status = value instanceof Response ? value.status : ((value as { init?: { status?: number } })?.init?.status ?? 200);
+  if (value instanceof Response && status >= 300 && status < 400) {
+    const location = value.headers.get("Location") ?? "";
+    if (location.startsWith("/login")) return "login";
+    if (location === "/account") return "guestOnly";
+  }
+  return status === 403 || status === 404 ? "forbidden" : "allow";
+}
+
+describe("the policy matrix", () => {
+  let handle: DatabaseHandle & { url?: string };
+  let s: TestServices;
+  let fixtures: Fixtures;
+  const viewers = {} as Record<Persona, Viewer>;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    s = await createTestServices(handle, { runJobs: false });
+    const now = s.clock.now();
+    const [school] = await handle.db.select().from(organisations).where(eq(organisations.inn, "7527090027"));
+    const [tulaSchool] = (await handle.db.select().from(organisations).where(eq(organisations.kind, "school"))).filter((o) => o.inn?.startsWith("71"));
+    // A school administrator of another school (Тульская область).
+    const [consent] = await handle.db.insert(consents).values({ document: "personal_data_processing", version: "2026-11-01", givenAt: now }).returning();
+    const [foreignAdmin] = await handle.db.insert(users).values({ email: "foreign.admin@school.example", name: "Чужой Директор", passwordHash: "x", consentId: consent!.id, emailVerifiedAt: now, createdAt: now }).returning();
+    await handle.db.insert(roleGrants).values({ userId: foreignAdmin!.id, role: "school_admin", scopeType: "organisation", scopeId: tulaSchool!.id, grantedAt: now });
+    const ids: Record<string, string | null> = { guest: null, schoolAdminForeign: foreignAdmin!.id };
+    for (const [persona, email] of Object.entries(EMAILS)) ids[persona] = (await handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
+    for (const persona of PERSONAS) {
+      const id = ids[persona];
+      if (!id) {
+        viewers[persona] = await resolveViewer(null, handle.db, now);
+        continue;
+      }
+      const session = await createSession(handle.db, id, "matrix", now);
+      viewers[persona] = await resolveViewer(`${SESSION_COOKIE}=${session.token}`, handle.db, now);
+    }
+    const [membership] = await handle.db.insert(staffMemberships).values({ userId: ids.member!, organisationId: school!.id, position: "учитель", status: "requested", requestedAt: now }).returning();
+    const [roleRequest] = await handle.db.insert(roleRequests).values({ userId: ids.member!, role: "school_admin", scopeType: "organisation", scopeId: school!.id, status: "requested", requestedAt: now, reason: "матрица" }).returning();
+    fixtures = { school: { id: school!.id }, membershipId: membership!.id, roleRequestId: roleRequest!.id, chitaRegionId: school!.regionId, userIds: ids as Fixtures["userIds"] };
+  });
+  afterAll(async () => {
+    await s.stop();
+    await handle.close();
+  });
+
+  it("has a row for every mutating route of the app and every client socket event", async () => {
+    const routes = await mutatingRoutesOfApp();
+    expect(routes.length).toBeGreaterThan(5);
+    expect(unlisted(routes)).toEqual([]);
+  });
+
+  it("notices a mutating route or socket event that has no row (a test of the test)", async () => {
+    const routes = await mutatingRoutesOfApp();
+    const missing = unlisted([...routes, "routes/secret-new-action.tsx"], ["stream:subscribe", "thread:post"]);
+    expect(missing).toContain("routes/secret-new-action.tsx");
+    expect(missing).toContain("thread:post");
+    expect(missing).not.toContain("stream:subscribe");
+  });
+
+  for (const [file, row] of Object.entries(ROUTE_MATRIX)) {
+    for (const persona of PERSONAS) {
+      it(`${file} (${row.what}) as ${persona}: ${row.expect[persona]}`, { timeout: 10_000 }, async () => {
+        const mod = (await import(`../../app/${file}`)) as { action: (args: unknown) => Promise<unknown> };
+        const { path, params, form } = row.request(fixtures);
+        const context = new RouterContextProvider();
+        context.set(servicesContext, s);
+        context.set(requestContext, { nonce: "", requestId: "matrix", ip: `10.99.${PERSONAS.indexOf(persona)}.${Math.floor(Math.random() * 250) + 1}` });
+        context.set(viewerContext, viewers[persona]);
+        const request = new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(form), headers: { "User-Agent": "matrix" } });
+        let outcome: Outcome;
+        try {
+          outcome = classify(await mod.action({ request, params: params ?? {}, context }));
+        } catch (thrown) {
+          outcome = classify(thrown);
+          if (!(thrown instanceof Response) && !(thrown as { init?: unknown })?.init) throw thrown;
+        }
+        expect(outcome).toBe(row.expect[persona]);
+      });
+    }
+  }
+
+  for (const [event, rows] of Object.entries(SOCKET_MATRIX)) {
+    for (const row of rows) {
+      for (const persona of PERSONAS) {
+        it(`socket ${event} (${row.what}) as ${persona}: ${row.expect[persona]}`, async () => {
+          const allowed = event === "stream:unsubscribe" ? true : await canReadStream(viewers[persona], row.stream(fixtures, persona), s);
+          expect(allowed ? "allow" : "forbidden").toBe(row.expect[persona]);
+        });
+      }
+    }
+  }
+});
