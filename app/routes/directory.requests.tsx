@@ -5,8 +5,8 @@ import { requireUser } from "~/features/accounts/policy.server";
 import { getViewerZone } from "~/features/accounts/viewer-zone.server";
 import { failureResponse, parseForm } from "~/features/accounts/actions.server";
 import { RequestsAction } from "~/features/directory/schemas";
-import { coordinatedScopes, listAreas, listRoleChangesInScope, listRoleRequestsInScope } from "~/features/directory/organisations.server";
-import { appointExpert, decideRoleRequest } from "~/features/directory/staff.server";
+import { coordinatedScopes, listAreas, listRoleChangesInScope, listRoleHoldersInScope, listRoleRequestsInScope } from "~/features/directory/organisations.server";
+import { assignRole, decideRoleRequest, withdrawRole } from "~/features/directory/staff.server";
 import { ensure } from "~/features/directory/policy.server";
 import { Alert, Card, Container, EmptyState, PageHeader } from "~/components/ui/layout";
 import { Button } from "~/components/ui/button";
@@ -28,11 +28,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { viewer, scope } = requireCoordinator(request, context);
   const { db, clock } = services(context);
   const zone = await getViewerZone(request, clock.now());
-  const [requests, changes, areas] = await Promise.all([listRoleRequestsInScope(db, viewer), listRoleChangesInScope(db, viewer), listAreas(db)]);
+  const [requests, changes, areas, holders] = await Promise.all([listRoleRequestsInScope(db, viewer), listRoleChangesInScope(db, viewer), listAreas(db), listRoleHoldersInScope(db, viewer)]);
+  const regions = areas.regions.filter((r) => !scope || scope.regionIds.includes(r.id));
+  const targets = [
+    ...regions.map((r) => ({ value: `expert|region|${r.id}`, label: `Эксперт — ${r.name}` })),
+    ...(scope ? [] : regions.map((r) => ({ value: `coordinator|region|${r.id}`, label: `Координатор — ${r.name}` }))),
+    ...areas.municipalities.filter((m) => regions.some((r) => r.id === m.regionId)).map((m) => ({ value: `coordinator|municipality|${m.id}`, label: `Координатор — ${m.name}` })),
+  ];
   return {
+    targets,
+    holders: holders.map((h) => ({ ...h, role: ROLE_LABELS[h.role] ?? h.role })),
     requests: requests.map((r) => ({ ...r, role: ROLE_LABELS[r.role] ?? r.role, requestedAt: formatDateTime(r.requestedAt, zone) })),
     changes: changes.map((c) => ({ ...c, role: ROLE_LABELS[c.role] ?? c.role, at: formatDateTime(c.at, zone) })),
-    regions: areas.regions.filter((r) => !scope || scope.regionIds.includes(r.id)),
   };
 }
 
@@ -42,7 +49,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!form.ok) return form.response;
   const s = services(context);
   const d = form.data;
-  const result = d.intent === "decide" ? await decideRoleRequest(s, viewer, { requestId: d.requestId, confirm: d.decision === "confirm", reason: d.reason }) : await appointExpert(s, viewer, d);
+  const result =
+    d.intent === "decide"
+      ? await decideRoleRequest(s, viewer, { requestId: d.requestId, confirm: d.decision === "confirm", reason: d.reason })
+      : d.intent === "withdraw"
+        ? await withdrawRole(s, viewer, d)
+        : await assignRole(s, viewer, { email: d.email, role: d.target.split("|")[0]!, scopeType: d.target.split("|")[1] as "region" | "municipality", scopeId: d.target.split("|")[2]!, reason: d.reason });
   if (!result.ok) return failureResponse({ ok: false, error: result.error, status: 400 }, form.values);
   return redirect("/directory/requests");
 }
@@ -51,7 +63,7 @@ export default function Requests({ loaderData: d, actionData }: Route.ComponentP
   const errors = actionData?.errors ?? {};
   return (
     <Container className="max-w-4xl">
-      <PageHeader title="Заявки и роли" lead="Подтверждение администраторов школ и назначение экспертов в вашем регионе или муниципалитете. Каждое решение записывается в журнал." />
+      <PageHeader title="Заявки и роли" lead="Подтверждение администраторов школ, назначение экспертов и координаторов в вашем регионе или муниципалитете. Каждое решение записывается в журнал." />
       <div className="flex flex-col gap-6">
         {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
         <Card aria-labelledby="admin-requests">
@@ -76,19 +88,37 @@ export default function Requests({ loaderData: d, actionData }: Route.ComponentP
             </ul>
           )}
         </Card>
-        <Card aria-labelledby="experts">
-          <h2 id="experts" className="mb-3 text-lg font-semibold">Назначить эксперта</h2>
+        <Card aria-labelledby="assign">
+          <h2 id="assign" className="mb-3 text-lg font-semibold">Назначить роль</h2>
           <Form method="post" className="flex flex-col gap-3">
-            <input type="hidden" name="intent" value="appoint-expert" />
-            <TextField id="expert-email" name="email" type="email" label="Электронная почта зарегистрированного педагога" error={errors.email} defaultValue={actionData?.values.email} />
-            <label className="flex flex-col gap-1 font-medium">Регион
-              <select name="regionId" className="min-h-11 rounded-md border border-slate-400 bg-white px-3">
-                {d.regions.map((r) => (<option key={r.id} value={r.id}>{r.name}</option>))}
+            <input type="hidden" name="intent" value="assign" />
+            <TextField id="assign-email" name="email" type="email" label="Электронная почта зарегистрированного человека" error={actionData?.values.intent === "assign" ? errors.email : undefined} defaultValue={actionData?.values.email} />
+            <label className="flex flex-col gap-1 font-medium">Роль
+              <select name="target" className="min-h-11 rounded-md border border-slate-400 bg-white px-3">
+                {d.targets.map((t) => (<option key={t.value} value={t.value}>{t.label}</option>))}
               </select>
             </label>
-            <TextField id="expert-reason" name="reason" label="Основание" hint="Например: приказ ИРО № 45 от 2 ноября 2026 г." error={actionData?.values.intent === "appoint-expert" ? errors.reason : undefined} />
-            <div><Button type="submit">Назначить экспертом</Button></div>
+            <TextField id="assign-reason" name="reason" label="Основание" hint="Например: приказ ИРО № 45 от 2 ноября 2026 г." error={actionData?.values.intent === "assign" ? errors.reason : undefined} />
+            <div><Button type="submit">Назначить</Button></div>
           </Form>
+        </Card>
+        <Card aria-labelledby="holders">
+          <h2 id="holders" className="mb-3 text-lg font-semibold">Роли в вашей зоне</h2>
+          {d.holders.length === 0 ? <p>Назначенных ролей пока нет.</p> : (
+            <ul className="flex flex-col gap-3">
+              {d.holders.map((h) => (
+                <li key={h.id} className="flex flex-wrap items-end justify-between gap-2 border-b border-slate-100 pb-2">
+                  <span>{h.person} ({h.email}) — {h.role}{h.scopeName ? `, ${h.scopeName}` : ""}</span>
+                  <Form method="post" className="flex flex-wrap items-end gap-2">
+                    <input type="hidden" name="intent" value="withdraw" />
+                    <input type="hidden" name="grantId" value={h.id} />
+                    <TextField id={`withdraw-${h.id}`} name="reason" label="Основание снятия" />
+                    <Button type="submit" variant="secondary" aria-label={`Снять роль: ${h.person}, ${h.role}`}>Снять</Button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          )}
         </Card>
         <Card aria-labelledby="log">
           <h2 id="log" className="mb-3 text-lg font-semibold">Журнал изменений ролей</h2>

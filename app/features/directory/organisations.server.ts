@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
-import { municipalities, organisations, regions, roleChanges, roleRequests, schoolYears, staffMemberships, users } from "../../../db/schema/index.ts";
+import { municipalities, organisations, regions, roleChanges, roleGrants, roleRequests, schoolYears, staffMemberships, users } from "../../../db/schema/index.ts";
 import type { Viewer } from "../accounts/viewer.server.ts";
 import { foldYo } from "../../utils/text.ts";
 
@@ -137,4 +137,24 @@ export async function listRoleChangesInScope(ex: Executor, viewer: Viewer, limit
     .where(visible)
     .orderBy(desc(roleChanges.at))
     .limit(limit);
+}
+
+/** People holding scoped roles inside the viewer's scope (to withdraw them). */
+export async function listRoleHoldersInScope(ex: Executor, viewer: Viewer) {
+  const scope = coordinatedScopes(viewer);
+  const visible = scope
+    ? or(
+        scope.regionIds.length ? inArray(roleGrants.scopeId, scope.regionIds) : sql`false`,
+        scope.municipalityIds.length ? inArray(roleGrants.scopeId, scope.municipalityIds) : sql`false`,
+        sql`${roleGrants.scopeId} in (select ${municipalities.id} from ${municipalities} where ${scope.regionIds.length ? inArray(municipalities.regionId, scope.regionIds) : sql`false`})`,
+        sql`${roleGrants.scopeId} in (select ${organisations.id} from ${organisations} where ${inScope(scope)})`,
+      )
+    : sql`${roleGrants.scopeType} is not null`;
+  const scopeName = sql<string | null>`coalesce((select short_name from organisations o where o.id = ${roleGrants.scopeId}), (select name from regions r where r.id = ${roleGrants.scopeId}), (select name from municipalities m where m.id = ${roleGrants.scopeId}))`;
+  return ex
+    .select({ id: roleGrants.id, role: roleGrants.role, person: users.name, email: users.email, scopeName })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(visible, inArray(roleGrants.role, ["coordinator", "expert", "school_admin"])))
+    .orderBy(asc(users.name));
 }

@@ -20,5 +20,11 @@ export const OrganisationAction = z.discriminatedUnion("intent", [
 
 export const RequestsAction = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("decide"), requestId: Uuid, decision: z.enum(["confirm", "decline"]), reason: z.string().trim().min(3, "Укажите основание решения.").max(500) }),
-  z.object({ intent: z.literal("appoint-expert"), email: z.string().trim().toLowerCase().email("Введите адрес электронной почты."), regionId: Uuid, reason: z.string().trim().min(3, "Укажите основание назначения.").max(500) }),
+  z.object({
+    intent: z.literal("assign"),
+    email: z.string().trim().toLowerCase().email("Введите адрес электронной почты."),
+    target: z.string().regex(/^(expert|coordinator|school_admin)\|(region|municipality|organisation)\|[0-9a-f-]{36}$/, "Выберите роль из списка."),
+    reason: z.string().trim().min(3, "Укажите основание назначения.").max(500),
+  }),
+  z.object({ intent: z.literal("withdraw"), grantId: Uuid, reason: z.string().trim().min(3, "Укажите основание.").max(500) }),
 ]);

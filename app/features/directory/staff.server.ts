@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { organisations, roleRequests, staffMemberships, users } from "../../../db/schema/index.ts";
+import { municipalities, organisations, roleGrants, roleRequests, staffMemberships, users } from "../../../db/schema/index.ts";
 import { appendEvent } from "../../../server/events/store.ts";
 import type { AppServices } from "../../services.server.ts";
 import type { Viewer } from "../accounts/viewer.server.ts";
-import { canAppointExpert, canConfirmSchoolAdmin, canConfirmStaff, ensure, type OrgScope } from "./policy.server.ts";
-import { grantRole } from "./roles.server.ts";
+import { canAssignRole, canConfirmSchoolAdmin, canConfirmStaff, ensure, type OrgScope } from "./policy.server.ts";
+import { grantRole, revokeRole } from "./roles.server.ts";
 
 type Services = Pick<AppServices, "db" | "clock">;
 export type StaffOutcome = { ok: true } | { ok: false; error: string };
@@ -73,12 +73,41 @@ export async function decideRoleRequest(s: Services, viewer: Viewer & { id: stri
   return { ok: true };
 }
 
-/** A coordinator appoints a registered person as an expert of their region. */
-export async function appointExpert(s: Services, viewer: Viewer & { id: string }, input: { email: string; regionId: string; reason: string }): Promise<StaffOutcome> {
-  ensure(canAppointExpert(viewer, input.regionId), "Назначать экспертов может координатор этого региона.");
+/** Resolves a role's scope to what the policy needs (region, municipality with its region, organisation). */
+async function scopeFor(s: Services, type: "region" | "municipality" | "organisation" | null, id: string | null) {
+  if (type === "municipality" && id) {
+    const [m] = await s.db.select({ id: municipalities.id, regionId: municipalities.regionId }).from(municipalities).where(eq(municipalities.id, id));
+    return m ? { type, municipality: m } : undefined;
+  }
+  if (type === "organisation" && id) {
+    const org = await orgScope(s, id);
+    return org ? { type, org } : undefined;
+  }
+  if (type === "region" && id) return { type, regionId: id };
+  return type === null ? { type } : undefined;
+}
+
+/**
+ * Grants a role to a registered person inside the assigner's scope (a regional coordinator appoints
+ * municipal coordinators and experts of the region; admins anything), logged with the reason.
+ */
+export async function assignRole(s: Services, viewer: Viewer & { id: string }, input: { email: string; role: string; scopeType: "region" | "municipality" | "organisation" | null; scopeId: string | null; reason: string }): Promise<StaffOutcome> {
+  const scope = await scopeFor(s, input.scopeType, input.scopeId);
+  if (!scope) return { ok: false, error: "Не найдена область действия роли." };
+  ensure(canAssignRole(viewer, input.role, scope), "Эту роль в этой области вы назначать не можете.");
   const [person] = await s.db.select({ id: users.id }).from(users).where(and(eq(users.email, input.email), eq(users.status, "active")));
   if (!person) return { ok: false, error: "Человек с таким адресом не зарегистрирован на «Мосте»." };
-  const now = s.clock.now();
-  const granted = await s.db.transaction((tx) => grantRole(tx, { userId: person.id, role: "expert", scope: { type: "region", id: input.regionId }, byUserId: viewer.id, reason: input.reason, now, actorSessionId: viewer.sessionId }));
-  return granted ? { ok: true } : { ok: false, error: "Этот человек уже эксперт региона." };
+  const granted = await s.db.transaction((tx) => grantRole(tx, { userId: person.id, role: input.role, scope: { type: input.scopeType, id: input.scopeId }, byUserId: viewer.id, reason: input.reason, now: s.clock.now(), actorSessionId: viewer.sessionId }));
+  return granted ? { ok: true } : { ok: false, error: "У этого человека уже есть эта роль." };
+}
+
+/** Takes a role away, within the same limits as granting it; logged with the reason. */
+export async function withdrawRole(s: Services, viewer: Viewer & { id: string }, input: { grantId: string; reason: string }): Promise<StaffOutcome> {
+  const [g] = await s.db.select().from(roleGrants).where(eq(roleGrants.id, input.grantId));
+  if (!g) return { ok: false, error: "Роль не найдена." };
+  const scopeType = g.scopeType as "region" | "municipality" | "organisation" | null;
+  const scope = await scopeFor(s, scopeType, g.scopeId);
+  ensure(Boolean(scope) && canAssignRole(viewer, g.role, scope!), "Эту роль снимать вы не можете.");
+  await s.db.transaction((tx) => revokeRole(tx, { userId: g.userId, role: g.role, scope: { type: scopeType, id: g.scopeId }, byUserId: viewer.id, reason: input.reason, now: s.clock.now(), actorSessionId: viewer.sessionId }));
+  return { ok: true };
 }

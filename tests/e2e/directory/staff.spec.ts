@@ -74,3 +74,22 @@ test.describe("staff and school administrators", () => {
     for (const c of [teacher, tula, chita]) await c.context.close();
   });
 });
+
+test.describe("roles in a coordinator's scope", () => {
+  test("a regional coordinator appoints an expert with a reason, sees it in the log, and withdraws it", async ({ browser }) => {
+    const chita = await as(browser, "coordinator.chita@most.example");
+    await chita.page.goto("/directory/requests");
+    await expect(chita.page.getByRole("combobox", { name: "Роль" }).locator("option", { hasText: "Тульская" })).toHaveCount(0);
+    await chita.page.getByLabel("Электронная почта зарегистрированного человека").fill("tutor@most.example");
+    await chita.page.getByRole("combobox", { name: "Роль" }).selectOption({ label: "Эксперт — Забайкальский край" });
+    await chita.page.getByLabel("Основание", { exact: true }).fill("Приказ ИРО № 45 от 2 ноября 2026 г.");
+    await chita.page.getByRole("button", { name: "Назначить", exact: true }).click();
+    const log = chita.page.getByRole("region", { name: "Журнал изменений ролей" });
+    await expect(log.getByText(/Павел Кравцов — назначен\(а\) эксперт \(Забайкальский край\); решение: Марина Лебедева\. Основание: Приказ ИРО № 45/)).toBeVisible();
+    const holder = chita.page.getByRole("region", { name: "Роли в вашей зоне" }).getByRole("listitem").filter({ hasText: "Павел Кравцов" });
+    await holder.getByLabel("Основание снятия").fill("Срок полномочий истёк");
+    await holder.getByRole("button", { name: /Снять роль/ }).click();
+    await expect(log.getByText(/Павел Кравцов — снят\(а\) эксперт/)).toBeVisible();
+    await chita.context.close();
+  });
+});
