@@ -33,11 +33,7 @@ export function TextField({ name, label, error, hint, className, id, ...rest }: 
         className={cx("min-h-11 rounded-md border bg-white px-3 text-base", error ? "border-red-600" : "border-slate-400")}
         {...rest}
       />
-      {error ? (
-        <p id={`${fieldId}-error`} className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FieldError fieldId={fieldId} error={error} />
     </div>
   );
 }
@@ -60,11 +56,16 @@ export function CheckboxField({ name, value = "yes", label, error, defaultChecke
         />
         <label htmlFor={fieldId}>{label}</label>
       </div>
-      {error ? (
-        <p id={`${fieldId}-error`} className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FieldError fieldId={fieldId} error={error} />
     </div>
   );
+}
+
+/** The error under a field; its id is what the field's aria-describedby points to. */
+export function FieldError({ fieldId, error }: { fieldId: string; error?: string }) {
+  return error ? (
+    <p id={`${fieldId}-error`} className="text-sm text-red-800">
+      {error}
+    </p>
+  ) : null;
 }
