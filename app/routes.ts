@@ -17,6 +17,7 @@ export default [
   route("organisations/:id", "routes/organisations.$id.tsx"),
   route("directory/requests", "routes/directory.requests.tsx"),
   route("__test/empty", "routes/test-empty.tsx"),
+  route("__test/error", "routes/test-error.tsx"),
   route("__test/stream/:name", "routes/test-stream.tsx"),
   route("admin/outbox", "routes/admin.outbox.tsx"),
   route("*", "routes/not-found.tsx"),

@@ -70,15 +70,19 @@ export function acquirePgliteLock(dataDir: string): () => void {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
       let released = false;
-      return () => {
+      const release = () => {
         if (released) return;
         released = true;
+        process.off("exit", release);
         try {
           if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
         } catch {
           // already gone
         }
       };
+      // Whatever ends the process (a signal handler of a dev tool calling process.exit), the lock goes.
+      process.once("exit", release);
+      return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number(fs.readFileSync(lockPath, "utf8").trim());

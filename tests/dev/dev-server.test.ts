@@ -57,8 +57,10 @@ describe.skipIf(process.env.DATABASE_URL)("the development server", () => {
 
   afterAll(async () => {
     fs.writeFileSync(schemaFile, original);
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
+    if (child.exitCode === null) {
+      child.kill("SIGKILL");
+      await new Promise((r) => child.once("exit", r));
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -94,5 +96,17 @@ describe.skipIf(process.env.DATABASE_URL)("the development server", () => {
 
   it("has no test-only endpoints outside test mode", async () => {
     expect((await fetch(`${base}/__test/clock`)).status).toBe(404);
+    expect((await fetch(`${base}/__test/error`)).status).toBe(404);
+  });
+
+  it("releases the embedded database when stopped with SIGTERM", async () => {
+    const lock = path.join(dir, "pglite", "most.pid");
+    expect(fs.existsSync(lock)).toBe(true);
+    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+    child.kill("SIGTERM");
+    // In development React Router's dev plugin (exit-hook) exits with 128+15 on SIGTERM; the
+    // production server's graceful exit (code 0) is checked by tests/e2e/foundation/shutdown.spec.ts.
+    expect([0, 143]).toContain(await exited);
+    expect(fs.existsSync(lock)).toBe(false);
   });
 });

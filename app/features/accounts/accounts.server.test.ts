@@ -5,7 +5,7 @@ import { createTestServices, type TestServices } from "../../../tests/setup/serv
 import { queryRows, type DatabaseHandle } from "../../../db/client.ts";
 import { accountTokens, authEvents, consents, events, mailOutbox, sessions, users } from "../../../db/schema/index.ts";
 import { confirmWithCode, confirmWithLink, register, signIn, type RequestMeta } from "./commands.server.ts";
-import { changePassword, requestPasswordReset, resetPassword } from "./recovery.server.ts";
+import { changePassword, requestEmailChange, requestPasswordReset, resetPassword } from "./recovery.server.ts";
 import { hashToken } from "./crypto.server.ts";
 import { resolveViewer } from "./viewer.server.ts";
 import { SESSION_COOKIE } from "./sessions.server.ts";
@@ -144,6 +144,21 @@ describe("accounts", () => {
     expect((await resolveViewer(cookie(second.token), handle.db, s.clock.now())).id).toBe(viewer.id);
     const ended = await handle.db.select().from(events).where(eq(events.stream, `user:${viewer.id}`));
     expect(ended.map((e) => e.type)).toContain("sessions.ended");
+  });
+
+  it("changes the e-mail after re-authentication and a link sent to the new address", async () => {
+    const { link, password } = await registered("old.address@school.example");
+    const confirmed = await confirmWithLink(s, link, meta);
+    if (!confirmed.ok) throw new Error("setup");
+    const viewer = await resolveViewer(cookie(confirmed.token!), handle.db, s.clock.now());
+    expect(await requestEmailChange(s, viewer, { currentPassword: "не тот", email: "new.address@school.example" }, meta)).toMatchObject({ ok: false, field: "currentPassword" });
+    expect(await requestEmailChange(s, viewer, { currentPassword: password, email: "new.address@school.example" }, { ...meta, ip: "10.4.0.1" })).toEqual({ ok: true });
+    const [mail] = await mailTo("new.address@school.example");
+    const notice = (await mailTo("old.address@school.example", 2)).find((m) => m.subject === "Смена адреса на «Мосте»");
+    expect(notice?.text).toContain("new.address@school.example");
+    expect(await confirmWithLink(s, linkToken(mail!.text, "/confirm-email"), meta)).toMatchObject({ ok: true, kind: "email_changed" });
+    expect(await signIn(s, { email: "old.address@school.example", password }, { ...meta, ip: "10.4.0.2" })).toMatchObject({ ok: false });
+    expect(await signIn(s, { email: "new.address@school.example", password }, { ...meta, ip: "10.4.0.3" })).toMatchObject({ ok: true });
   });
 
   it("sessions expire after 14 days without activity", async () => {

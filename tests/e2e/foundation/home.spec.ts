@@ -44,6 +44,13 @@ test.describe("home page", () => {
     await context.close();
   });
 
+  test("an unexpected error gets a Russian 500 page that reveals nothing", async ({ page }) => {
+    const response = await page.goto("/__test/error");
+    expect(response?.status()).toBe(500);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Что-то пошло не так");
+    expect(await page.content()).not.toContain("secret detail");
+  });
+
   test("unknown addresses get a Russian 404 page", async ({ page }) => {
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);
