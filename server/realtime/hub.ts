@@ -118,9 +118,11 @@ export function createRealtimeHub(getServices: () => Promise<AppServices>): Real
         if (viewer.id) void socket.join(userRoom(viewer.id));
         if (viewer.sessionId) void socket.join(sessionRoom(viewer.sessionId));
         handle(socket, services, SOCKET_EVENTS.subscribe, SubscribeMessage, async ({ stream, after }) => {
-          const result = await catchUp(services, viewer, stream, after);
-          if (result.ok) await socket.join(streamRoom(stream));
-          return result;
+          if (!(await canReadStream(viewer, stream, services))) return { ok: false, error: "Нет доступа к этому обсуждению." };
+          // Join before reading: an event committed after the join is delivered live, one committed
+          // before it is in the catch-up; the client's cursor drops the overlap.
+          await socket.join(streamRoom(stream));
+          return catchUp(services, viewer, stream, after);
         });
         handle(socket, services, SOCKET_EVENTS.catchup, CatchupMessage, ({ stream, after }) => catchUp(services, viewer, stream, after));
         handle(socket, services, SOCKET_EVENTS.unsubscribe, UnsubscribeMessage, async ({ stream }) => {

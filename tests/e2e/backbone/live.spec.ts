@@ -43,7 +43,7 @@ test.describe("live streams", () => {
       await expect(p.locator("[data-connection]")).toHaveAttribute("data-connection", "open");
     }
     await write(request, baseURL, `test:${name}`, "для обоих");
-    for (const p of pages) await expect(p.getByRole("listitem")).toHaveText(["1: для обоих"]);
+    for (const p of pages) await expect(p.getByRole("list", { name: "События" }).getByRole("listitem")).toHaveText(["1: для обоих"]);
     await Promise.all(pages.map((p) => p.close()));
   });
 });

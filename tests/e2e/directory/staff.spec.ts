@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { clientIp, DEMO_PASSWORD, signIn } from "../helpers/accounts";
 
 async function as(browser: Browser, email: string) {
@@ -9,7 +9,7 @@ async function as(browser: Browser, email: string) {
   return { page, context };
 }
 
-async function openSchool(page: import("@playwright/test").Page, name: string) {
+async function openSchool(page: Page, name: string) {
   await page.goto(`/organisations?q=${encodeURIComponent(name)}`);
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
