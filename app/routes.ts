@@ -16,6 +16,8 @@ export default [
   route("organisations", "routes/organisations.tsx"),
   route("organisations/:id", "routes/organisations.$id.tsx"),
   route("directory/requests", "routes/directory.requests.tsx"),
+  route("directory/import", "routes/directory.import.tsx"),
+  route("directory/import/:id", "routes/directory.import.$id.tsx"),
   route("__test/empty", "routes/test-empty.tsx"),
   route("__test/error", "routes/test-error.tsx"),
   route("__test/stream/:name", "routes/test-stream.tsx"),

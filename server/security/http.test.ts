@@ -36,8 +36,8 @@ describe("the HTTP guards", () => {
   let base: string;
   beforeAll(async () => {
     const app = express();
-    app.use(cspNonce, securityHeaders({ development: false, hstsEnabled: false }), csrfGuard([]), bodyLimit(1024));
-    app.all("/echo", (req, res) => {
+    app.use(cspNonce, securityHeaders({ development: false, hstsEnabled: false }), csrfGuard([]), bodyLimit(1024, { paths: [/^\/upload(?:\/?|\.data)$/], maxBytes: 8192 }));
+    app.all(["/echo", "/upload", "/upload.data"], (req, res) => {
       let size = 0;
       req.on("data", (c: Buffer) => (size += c.length));
       req.on("end", () => res.json({ method: req.method, size, nonce: res.locals.cspNonce }));
@@ -72,6 +72,14 @@ describe("the HTTP guards", () => {
     const ok = await fetch(`${base}/echo`, { method: "POST", body: "a=1", headers: { Origin: base } });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { size: number }).size).toBe(3);
+  });
+
+  it("gives upload routes, with or without JavaScript (.data), their own larger limit", async () => {
+    for (const path of ["/upload", "/upload.data"]) {
+      expect((await fetch(`${base}${path}`, { method: "POST", body: "x".repeat(4096), headers: { Origin: base } })).status).toBe(200);
+      expect((await fetch(`${base}${path}`, { method: "POST", body: "x".repeat(9000), headers: { Origin: base } })).status).toBe(413);
+    }
+    expect((await fetch(`${base}/echo`, { method: "POST", body: "x".repeat(4096), headers: { Origin: base } })).status).toBe(413);
   });
 
   it("refuses bodies over the limit with 413 and unsized streams with 411", async () => {

@@ -58,7 +58,8 @@ export function csrfGuard(allowedOrigins: readonly string[]) {
 }
 
 /** Routes that take file uploads (their own size checks apply after this outer limit). */
-export const UPLOAD_PATHS: readonly RegExp[] = [/^\/directory\/import\/?$/];
+// React Router posts forms sent with JavaScript to "<path>.data" (or "<path>/_.data").
+export const UPLOAD_PATHS: readonly RegExp[] = [/^\/directory\/import(?:\/?|\.data|\/_\.data)$/];
 
 /**
  * Body size limit for everything the app parses: a declared length over the limit gets 413 before

@@ -17,6 +17,8 @@ export interface Fixtures {
   membershipId: string;
   roleRequestId: string;
   chitaRegionId: string;
+  /** A previewed (rejected) upload of Забайкальский край. */
+  importId: string;
   userIds: Record<Persona, string | null>;
 }
 
@@ -24,7 +26,7 @@ export interface RouteRow {
   /** What the action does, in one line. */
   what: string;
   /** The request path with params filled in, and the form sent. */
-  request(f: Fixtures): { path: string; params?: Record<string, string>; form: Record<string, string> };
+  request(f: Fixtures): { path: string; params?: Record<string, string>; form: Record<string, string | File> };
   expect: Record<Persona, Outcome>;
 }
 
@@ -48,6 +50,19 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     what: "decide a staff request of a school",
     request: (f) => ({ path: `/organisations/${f.school.id}`, params: { id: f.school.id }, form: { intent: "decide", membershipId: f.membershipId, decision: "decline" } }),
     expect: { guest: "login", member: "forbidden", schoolAdminOwn: "allow", schoolAdminForeign: "forbidden", coordinatorOwn: "allow", coordinatorForeign: "forbidden", admin: "allow" },
+  },
+  "routes/directory.import.tsx": {
+    what: "upload a school list for a region",
+    request: (f) => ({
+      path: "/directory/import",
+      form: { regionId: f.chitaRegionId, schoolYear: "2026/2027", file: new File(["ИНН;Полное наименование;Муниципальное образование\n"], "schools.csv", { type: "text/csv" }) },
+    }),
+    expect: { guest: "login", member: "forbidden", schoolAdminOwn: "forbidden", schoolAdminForeign: "forbidden", coordinatorOwn: "allow", coordinatorForeign: "forbidden", admin: "allow" },
+  },
+  "routes/directory.import.$id.tsx": {
+    what: "confirm a previewed school list",
+    request: (f) => ({ path: `/directory/import/${f.importId}`, params: { id: f.importId }, form: { intent: "apply" } }),
+    expect: { guest: "login", member: "forbidden", schoolAdminOwn: "forbidden", schoolAdminForeign: "forbidden", coordinatorOwn: "allow", coordinatorForeign: "forbidden", admin: "allow" },
   },
   "routes/directory.requests.tsx": {
     what: "decide a school-administrator request",

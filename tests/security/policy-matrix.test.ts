@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../setup/database.ts";
 import { createTestServices, type TestServices } from "../setup/services.ts";
 import type { DatabaseHandle } from "../../db/client.ts";
-import { consents, organisations, roleGrants, roleRequests, staffMemberships, users } from "../../db/schema/index.ts";
+import { consents, organisations, roleGrants, roleRequests, schoolImports, staffMemberships, users } from "../../db/schema/index.ts";
 import { requestContext, servicesContext } from "../../app/services.server.ts";
 import { resolveViewer, viewerContext, type Viewer } from "../../app/features/accounts/viewer.server.ts";
 import { createSession, SESSION_COOKIE } from "../../app/features/accounts/sessions.server.ts";
@@ -58,7 +58,11 @@ describe("the policy matrix", () => {
     }
     const [membership] = await handle.db.insert(staffMemberships).values({ userId: ids.member!, organisationId: school!.id, position: "учитель", status: "requested", requestedAt: now }).returning();
     const [roleRequest] = await handle.db.insert(roleRequests).values({ userId: ids.member!, role: "school_admin", scopeType: "organisation", scopeId: school!.id, status: "requested", requestedAt: now, reason: "матрица" }).returning();
-    fixtures = { school: { id: school!.id }, membershipId: membership!.id, roleRequestId: roleRequest!.id, chitaRegionId: school!.regionId, userIds: ids as Fixtures["userIds"] };
+    const [upload] = await handle.db
+      .insert(schoolImports)
+      .values({ regionId: school!.regionId, schoolYear: "2026/2027", fileName: "matrix.csv", file: new TextEncoder().encode("ИНН\n"), status: "rejected", errors: ["матрица"], createdBy: ids.coordinatorOwn!, createdAt: now })
+      .returning();
+    fixtures = { school: { id: school!.id }, membershipId: membership!.id, roleRequestId: roleRequest!.id, chitaRegionId: school!.regionId, importId: upload!.id, userIds: ids as Fixtures["userIds"] };
   });
   afterAll(async () => {
     await s.stop();
@@ -88,7 +92,9 @@ describe("the policy matrix", () => {
         context.set(servicesContext, s);
         context.set(requestContext, { nonce: "", requestId: "matrix", ip: `10.99.${PERSONAS.indexOf(persona)}.${Math.floor(Math.random() * 250) + 1}` });
         context.set(viewerContext, viewers[persona]);
-        const request = new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(form), headers: { "User-Agent": "matrix" } });
+        const hasFile = Object.values(form).some((v) => v instanceof File);
+        const body = hasFile ? Object.entries(form).reduce((fd, [k, v]) => (fd.append(k, v), fd), new FormData()) : new URLSearchParams(form as Record<string, string>);
+        const request = new Request(`http://localhost${path}`, { method: "POST", body, headers: { "User-Agent": "matrix" } });
         let outcome: Outcome;
         try {
           outcome = classify(await mod.action({ request, params: params ?? {}, context }));

@@ -42,6 +42,7 @@ export function SiteHeader({ user }: { user: { name: string; isAdmin: boolean; i
                 {user.name}
               </Link>
               {user.isCoordinator ? <Link to="/directory/requests">Заявки</Link> : null}
+              {user.isCoordinator ? <Link to="/directory/import">Списки школ</Link> : null}
               {user.isAdmin ? <Link to="/admin/outbox">Почта</Link> : null}
               <Form method="post" action="/logout">
                 <button type="submit" className="min-h-11 rounded-md px-3 font-medium text-brand-700 underline hover:bg-brand-50">

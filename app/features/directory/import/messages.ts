@@ -114,3 +114,109 @@ export const ROW_MESSAGES = {
 export const PLAN_LABELS = {
   yearRecord: (schoolYear: string) => `запись за ${schoolYear} учебный год`,
 } as const;
+
+/** Russian noun forms the import pages count with `countRu`. */
+export const FORMS = {
+  school: ["школа", "школы", "школ"],
+  /** After «из»: «из 1 школы», «из 5 000 школ». */
+  ofSchools: ["школы", "школ", "школ"],
+  /** Accusative: «проверяем 1 строку», «записываем 5 000 школ». */
+  rowAcc: ["строку", "строки", "строк"],
+  schoolAcc: ["школу", "школы", "школ"],
+  row: ["строка", "строки", "строк"],
+  error: ["ошибка", "ошибки", "ошибок"],
+} as const satisfies Record<string, readonly [string, string, string]>;
+
+/** Statuses of an upload as the pages name them. */
+export const STATUS_LABELS = {
+  previewed: "Проверен, ждёт подтверждения",
+  applying: "Загружается в справочник",
+  done: "Загружен в справочник",
+  failed: "Не загружен: сбой на сервере",
+  rejected: "Отклонён: в файле есть ошибки",
+} as const;
+
+/** Strings of the upload form, the preview and the progress of an import. */
+export const IMPORT_UI = {
+  title: "Загрузка списка школ",
+  lead:
+    "Загрузите официальный список школ региона в CSV или XLSX. Сначала мы проверим файл и покажем, что изменится; " +
+    "в справочник он попадёт только после вашего подтверждения.",
+  forbidden: "Загружать списки школ могут координаторы программы в своём регионе.",
+  forbiddenImport: "Эта загрузка относится к региону, который вы не координируете.",
+  notFound: "Загрузка не найдена",
+  uploadHeading: "Новый список",
+  region: "Регион",
+  regionInvalid: "Выберите регион из списка.",
+  schoolYear: "Учебный год",
+  schoolYearHint: "Отметки ШНОР, ШНСУ, школа-лидер, стажировочная площадка и «500+» ставятся на этот учебный год.",
+  schoolYearInvalid: "Выберите учебный год из списка.",
+  file: "Файл со списком",
+  fileHint: (maxMb: number) => `CSV (UTF-8 или Windows-1251) или книга Excel .xlsx, не больше ${maxMb} МБ.`,
+  fileMissing: "Выберите файл со списком школ.",
+  fileEmpty: "Файл пустой: в нём нет ни заголовков, ни строк.",
+  fileType: "Загрузите файл CSV или XLSX (книга Excel). Другие форматы не читаются.",
+  formUnreadable: "Форма не прочитана: выберите файл ещё раз и отправьте форму.",
+  clearAbsent: "Снять отметки с школ, которых нет в файле",
+  clearAbsentHint: "Школы региона, которых нет в новом списке, останутся в справочнике, но их отметки на выбранный учебный год будут сняты.",
+  submit: "Проверить файл",
+  submitting: "Проверяем файл…",
+  columnsHeading: "Какие столбцы нужны",
+  columnsRequired: "Обязательные столбцы:",
+  columnsOptional: "Необязательные столбцы:",
+  columnsSynonyms: "Как ещё могут называться столбцы",
+  columnsNote:
+    "Порядок столбцов не важен, заголовок может стоять не в первой строке, лишние столбцы («№ п/п», «Директор») пропускаются. " +
+    "Повторная загрузка того же списка ничего не портит: школы узнаются по ИНН.",
+  recentHeading: "Последние загрузки",
+  recentEmpty: "Загрузок пока не было",
+  recentEmptyHint: "Выберите регион, учебный год и файл — и нажмите «Проверить файл».",
+  fileHeading: "Файл",
+  columnsMapHeading: "Столбцы файла",
+  columnUnknown: "не используется",
+  columnDuplicate: "повтор, не используется",
+  columnMissing: (label: string) => `нет в файле — обязательный столбец «${label}»`,
+  statsHeading: "Что изменится",
+  statsIfFixed: "После исправления ошибок картина может измениться: сейчас ничего не будет записано.",
+  create: "Будет создано",
+  update: "Будет обновлено",
+  unchanged: "Без изменений",
+  absent: "Нет в файле",
+  invalid: "Строк с ошибками",
+  absentList: "Какие школы есть в справочнике, но нет в файле",
+  absentKept: "Школы, которых нет в файле, останутся в справочнике со своими отметками.",
+  absentCleared: "У школ, которых нет в файле, отметки на этот учебный год будут сняты.",
+  errorsHeading: "Ошибки",
+  rejectedAlert: (errors: string) => `В файле ${errors}. Ничего не будет записано: исправьте файл и загрузите его снова.`,
+  errorsShown: (from: number, to: number, total: string) => `Показаны ${from}–${to} из ${total}.`,
+  errorsPrev: "Предыдущие ошибки",
+  errorsNext: "Следующие ошибки",
+  sampleHeading: "Примеры изменений",
+  sampleCreate: "новая школа",
+  sampleUpdate: "изменится",
+  sampleMore: (rest: string) => `…и ещё ${rest}.`,
+  confirm: "Загрузить в справочник",
+  confirming: "Ставим в очередь…",
+  confirmNote: "Запись идёт одной транзакцией: или записывается весь список, или ничего.",
+  another: "Загрузить другой файл",
+  progressHeading: "Загрузка в справочник",
+  doneHeading: "Список загружен в справочник",
+  doneAt: (at: string) => `Загрузка завершена ${at}.`,
+  created: "Создано",
+  updated: "Обновлено",
+  clearedAbsent: "Сняты отметки",
+  failed: "Список не загружен: на сервере произошёл сбой. Ничего не записано — попробуйте загрузить файл ещё раз через несколько минут.",
+  rejectedLater:
+    "Пока список ждал подтверждения, справочник изменился, и файл больше не проходит проверку. Ничего не записано: исправьте файл и загрузите его снова.",
+  formatXlsx: (sheet: string | undefined) => `Книга Excel (XLSX)${sheet ? `, лист «${sheet}»` : ""}`,
+  formatCsv: (encoding: string, delimiter: string | undefined) =>
+    `CSV, кодировка ${encoding}${delimiter ? `, разделитель ${delimiter === "\t" ? "табуляция" : `«${delimiter}»`}` : ""}`,
+  headerLine: (line: number) => `Заголовки — в строке ${line}.`,
+} as const;
+
+/** Human names of the text encodings the reader detects. */
+export const ENCODING_LABELS: Readonly<Record<string, string>> = {
+  "utf-8": "UTF-8",
+  "windows-1251": "Windows-1251 (cp1251)",
+  "utf-16le": "UTF-16",
+};
