@@ -17,8 +17,3 @@ export function requireUser(request: Request, context: Ctx): Viewer & { id: stri
 export function requireGuest(context: Ctx): void {
   if (viewerOf(context).id) throw redirect("/account");
 }
-
-/** A person may end only their own sessions (enforced in the query by user id as well). */
-export function canEndSession(viewer: Viewer): boolean {
-  return Boolean(viewer.id);
-}

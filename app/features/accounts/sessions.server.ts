@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, ne } from "drizzle-orm";
 import type { Executor, Tx } from "../../../db/client.ts";
 import { roleGrants, sessions, users } from "../../../db/schema/index.ts";
 import { appendEvent } from "../../../server/events/store.ts";
@@ -107,13 +107,4 @@ export async function endSessions(tx: Tx, userId: string, which: { only?: string
   const ids = ended.map((s) => s.id);
   if (ids.length) await appendEvent(tx, { stream: `user:${userId}`, type: "sessions.ended", payload: { sessionIds: ids }, actorId: userId, at: now });
   return ids;
-}
-
-/** Deletes sessions that are past either expiry (housekeeping). */
-export async function purgeExpiredSessions(ex: Executor, now: Date): Promise<number> {
-  const removed = await ex
-    .delete(sessions)
-    .where(sql`${sessions.expiresAt} <= ${now.toISOString()}::timestamptz or ${sessions.lastSeenAt} <= ${new Date(now.getTime() - SESSION_INACTIVITY_MS).toISOString()}::timestamptz`)
-    .returning({ id: sessions.id });
-  return removed.length;
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "../../../db/client.ts";
 import { roleChanges, roleGrants } from "../../../db/schema/index.ts";
 import { endSessions } from "../accounts/sessions.server.ts";
@@ -51,9 +51,4 @@ export async function revokeRole(tx: Tx, input: RoleChangeInput): Promise<boolea
   if (!removed.length) return false;
   await afterChange(tx, input, "revoked");
   return true;
-}
-
-/** Role grants of a person (for pages that show who holds what). */
-export async function rolesOf(tx: Tx, userId: string) {
-  return tx.select().from(roleGrants).where(eq(roleGrants.userId, userId)).orderBy(sql`${roleGrants.grantedAt} desc`);
 }
