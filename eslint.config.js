@@ -13,7 +13,7 @@ const serverOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ["build/**", ".react-router/**", "node_modules/**", ".data/**", ".cache/**", "test-results/**", "playwright-report/**", "**/node_modules/**"] },
+  { ignores: ["build/**", "build-*/**", ".react-router/**", "node_modules/**", ".data/**", ".cache/**", "test-results/**", "playwright-report/**", "**/node_modules/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,12 +1,28 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext, RouterContextProvider } from "react-router";
+import type { EntryContext, HandleErrorFunction, RouterContextProvider } from "react-router";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { ServerRouter } from "react-router";
 import { isbot } from "isbot";
 import { renderToPipeableStream, type RenderToPipeableStreamOptions } from "react-dom/server";
-import { requestContext } from "~/services.server";
+import { requestContext, servicesContext } from "~/services.server";
 
 export const streamTimeout = 5_000;
+
+/**
+ * Unexpected errors of loaders, actions and rendering go to the structured log (with the request's
+ * id, added by the logger), not to a bare `console.error`; aborted requests are not errors.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  let log;
+  try {
+    log = (context as RouterContextProvider).get(servicesContext).log;
+  } catch {
+    log = undefined; // no load context (an error before the services were reached)
+  }
+  if (log) log.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "unhandled error");
+  else console.error(error);
+};
 
 export default function handleRequest(
   request: Request,

@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import type { Route } from "./+types/root";
 import { SiteFooter } from "~/components/shell/footer";
 import { SiteHeader } from "~/components/shell/header";
@@ -8,8 +8,11 @@ import { Container, PageHeader } from "~/components/ui/layout";
 import { ButtonLink } from "~/components/ui/button";
 import stylesheet from "./app.css?url";
 import { services } from "~/services.server";
-import { getViewerZone } from "~/features/accounts/viewer-zone.server";
+import { profileZoneContext, viewerZoneOf } from "~/features/accounts/viewer-zone.server";
+import { bellState } from "~/features/notifications/queries.server";
+import { personTimeZone } from "~/features/profiles/queries.server";
 import { resolveViewer, viewerContext, viewerOf } from "~/features/accounts/viewer.server";
+import { canOpenDashboard } from "~/features/dashboard/policy.server";
 import { readSessionToken, sessionCookie } from "~/features/accounts/sessions.server";
 
 /** Resolves the signed-in person once per request; a dead session cookie is cleared. */
@@ -19,6 +22,7 @@ export const middleware: Route.MiddlewareFunction[] = [
     const cookie = request.headers.get("Cookie");
     const viewer = await resolveViewer(cookie, db, clock.now());
     context.set(viewerContext, viewer);
+    context.set(profileZoneContext, viewer.id ? await personTimeZone(db, viewer.id) : null);
     const response = await next();
     if (!viewer.id && readSessionToken(cookie) && !response.headers.get("Set-Cookie")?.includes("most-session")) {
       response.headers.append("Set-Cookie", sessionCookie(null));
@@ -28,10 +32,11 @@ export const middleware: Route.MiddlewareFunction[] = [
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const zone = await getViewerZone(request, services(context).clock.now());
+  const { db, clock } = services(context);
   const viewer = viewerOf(context);
+  const zone = await viewerZoneOf(request, context, clock.now());
   const isAdmin = viewer.roles.some((r) => r.role === "admin");
-  const user = viewer.id ? { name: viewer.name ?? "", isAdmin, isCoordinator: isAdmin || viewer.roles.some((r) => r.role === "coordinator") } : null;
+  const user = viewer.id ? { id: viewer.id, name: viewer.name ?? "", isAdmin, isCoordinator: isAdmin || viewer.roles.some((r) => r.role === "coordinator"), seesDashboard: canOpenDashboard(viewer), bell: await bellState(db, viewer.id) } : null;
   return { zone, user };
 }
 
@@ -72,6 +77,11 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Marks the document once React has hydrated it: journeys wait for it before acting on a page
+  // whose first click would otherwise race hydration.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "1";
+  }, []);
   return <Outlet />;
 }
 

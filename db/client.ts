@@ -3,11 +3,11 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
-import postgres from "postgres";
+import type pg from "pg";
 import * as schema from "./schema/index.ts";
+import { createListener, createPool, normalizeRows } from "./postgres.ts";
 
 export type Schema = typeof schema;
 /** The drizzle database, whichever engine is behind it. */
@@ -24,15 +24,17 @@ export interface DatabaseHandle {
   engine: Engine;
   /** The raw PGlite instance (pg-boss adapter, dumps); absent on PostgreSQL. */
   pglite?: PGlite;
-  /** The raw postgres.js client; absent on PGlite. */
-  sql?: postgres.Sql;
+  /** The node-postgres pool; absent on PGlite. */
+  pool?: pg.Pool;
   /** Where the embedded data lives; absent in memory and on PostgreSQL. */
   dataDir?: string;
   /**
    * Subscribes to a notification channel (LISTEN); notifications arrive only for committed
-   * transactions. Resolves to an unsubscribe function.
+   * transactions. On PostgreSQL the connection comes back by itself after the server went away;
+   * `onReconnect` then runs, since notifications of the gap are lost. Resolves to an unsubscribe
+   * function.
    */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,8 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob;
   /** Pool size for PostgreSQL. */
   max?: number;
+  /** Connection errors on PostgreSQL (the server went away); the failing queries reject as well. */
+  onConnectionError?: (err: Error) => void;
 }
 
 const LOCK_FILE = "most.pid";
@@ -101,28 +105,23 @@ export function acquirePgliteLock(dataDir: string): () => void {
 }
 
 /**
- * Opens the database: the `postgres` driver when a URL is given, PGlite otherwise (persisted in
+ * Opens the database: node-postgres (`pg`) when a URL is given, PGlite otherwise (persisted in
  * `dataDir`, or in memory). Called once per process by `server/app.ts` and per test file by the
  * harness; nothing else opens a database.
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
-    const sql = postgres(options.url, {
-      max: options.max ?? 10,
-      onnotice: () => {},
-      connection: { application_name: "most" },
-    });
-    const db = drizzlePostgres({ client: sql, schema }) as unknown as Db;
+    const { pool, db } = createPool(options.url, options.max ?? 10, options.onConnectionError);
+    const listener = createListener(options.url, options.onConnectionError);
     return {
-      db,
+      db: db as unknown as Db,
       engine: "postgres",
-      sql,
-      async listen(channel, onPayload) {
-        // postgres.js keeps a dedicated connection for LISTEN and re-subscribes after reconnects.
-        const { unlisten } = await sql.listen(channel, onPayload);
-        return unlisten;
+      pool,
+      listen: (channel, onPayload, onReconnect) => listener.listen(channel, { onPayload, onReconnect }),
+      async close() {
+        await listener.close();
+        await pool.end();
       },
-      close: () => sql.end({ timeout: 5 }),
     };
   }
   const persistent = options.dataDir && !options.dataDir.startsWith("memory://");
@@ -157,11 +156,12 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 }
 
 /**
- * Runs raw SQL and returns its rows, on either engine (PGlite answers `{ rows }`, postgres.js an
- * array).
+ * Runs raw SQL and returns its rows, on either engine (both answer `{ rows }`; node-postgres's date
+ * and time values become Date objects, as PGlite gives them).
  */
 export async function queryRows<T extends Record<string, unknown>>(ex: Executor, query: SQL): Promise<T[]> {
   const result = (await ex.execute(query)) as unknown;
   if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
+  const { rows, fields } = result as { rows?: T[]; fields?: { name: string; dataTypeID: number }[] };
+  return normalizeRows({ rows: rows ?? [], fields });
 }

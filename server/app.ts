@@ -8,7 +8,7 @@
 import type { Server as HttpServer } from "node:http";
 import crypto from "node:crypto";
 import compression from "compression";
-import express, { type NextFunction, type Request, type Response } from "express";
+import express, { type Request, type Response } from "express";
 import { createRequestHandler } from "@react-router/express";
 import { RouterContextProvider } from "react-router";
 import { sql } from "drizzle-orm";
@@ -21,9 +21,11 @@ import { createSystemClock, createTestClock } from "./clock.ts";
 import { loadConfig, type Config } from "./config.ts";
 import { createJobRunner } from "./jobs/runner.ts";
 import { createLogger, safeUrl } from "./log.ts";
+import { createRouteLabeler, metricsHandler, observeRequests } from "./observability/http.ts";
 import { createRealtimeHub } from "./realtime/hub.ts";
 import { registerJobs } from "./jobs/queues.ts";
 import { JOBS } from "../app/jobs.server.ts";
+import { startSearchSync } from "../app/features/search/indexer.server.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { bodyLimit, csrfGuard, cspNonce, securityHeaders, UPLOAD_PATHS } from "./security/http.ts";
 import { testRoutes } from "./test-routes.ts";
@@ -51,6 +53,7 @@ async function createServices(): Promise<AppServices> {
     url: config.DATABASE_URL,
     dataDir: config.PGLITE_DIR,
     max: config.DATABASE_POOL_MAX,
+    onConnectionError: (err) => log.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, "database connection lost"),
   });
   log.info(
     { engine: handle.engine, database: config.DATABASE_URL ? safeUrl(config.DATABASE_URL) : handle.dataDir },
@@ -69,6 +72,7 @@ async function createServices(): Promise<AppServices> {
     const services: AppServices = { db: handle.db, engine: handle.engine, handle, clock, jobs, realtime, mailer, log, config, instanceId: crypto.randomUUID() };
     await jobs.start();
     await registerJobs(services, JOBS, { work: config.RUN_JOBS === "1" });
+    await startSearchSync(services, { work: config.RUN_JOBS === "1" });
     return services;
   } catch (error) {
     await handle.close();
@@ -109,19 +113,11 @@ export function shutdown(): Promise<void> {
   return singletons.stopping;
 }
 
-function requestLog(services: AppServices) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const started = performance.now();
-    res.locals.requestId = crypto.randomUUID();
-    res.on("finish", () => {
-      // The path only: query strings may carry one-time tokens.
-      services.log.info(
-        { id: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) },
-        "request",
-      );
-    });
-    next();
-  };
+let routeLabel: Promise<(path: string) => string> | undefined;
+/** The route-pattern labeler, from the route manifest of the same build that serves the pages. */
+function routeLabeler(): Promise<(path: string) => string> {
+  routeLabel ??= import("virtual:react-router/server-build").then((build) => createRouteLabeler(build.routes));
+  return routeLabel;
 }
 
 async function healthz(_req: Request, res: Response) {
@@ -149,8 +145,8 @@ export function createHttpApp(): express.Express {
   if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
   app.use(async (req, res, next) => {
     try {
-      const services = await start();
-      requestLog(services)(req, res, next);
+      const [services, label] = await Promise.all([start(), routeLabeler()]);
+      observeRequests(services, label)(req, res, next);
     } catch (error) {
       next(error);
     }
@@ -165,6 +161,7 @@ export function createHttpApp(): express.Express {
   );
   app.use(compression());
   app.get("/healthz", healthz);
+  app.get("/metrics", metricsHandler(config.METRICS_TOKEN));
   app.use(csrfGuard(config.allowedOrigins));
   app.use(bodyLimit(config.BODY_LIMIT_BYTES, { paths: UPLOAD_PATHS, maxBytes: config.UPLOAD_LIMIT_BYTES }));
   if (config.MOST_TEST_MODE) app.use("/__test", testRoutes(start));

@@ -43,6 +43,14 @@ if (development) {
   const mod = (await import(buildEntry)) as AppModule;
   load = async () => mod;
   const clientDir = path.resolve(process.env.BUILD_DIR ?? "build", "client");
+  // Static files never reach the app's helmet: they get nosniff and a CSP that lets a file opened
+  // on its own (an SVG, say) run nothing. The app's responses overwrite these with their own.
+  server.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("Content-Security-Policy", "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    next();
+  });
   server.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
   server.use(express.static(clientDir, { maxAge: "1h", index: false }));
   server.use(mod.app);

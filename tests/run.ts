@@ -1,7 +1,8 @@
 /**
  * `npm test`: type check, lint, vitest on PGlite (and on PostgreSQL when DATABASE_URL is set), the
  * production build, Playwright journeys (on PostgreSQL when DATABASE_URL is set, plus a PGlite
- * smoke run; on PGlite otherwise). Ends with one line `N passed, N failed[, N skipped]` summing
+ * smoke run; on PGlite otherwise), then the ops stage on PostgreSQL (PostgreSQL killed during
+ * writes, the backup and restore drill). Ends with one line `N passed, N failed[, N skipped]` summing
  * every runner; a failed check (types, lint, build) counts as a failure too.
  *
  * Flags: --no-e2e, --no-checks, --unit-only (vitest only).
@@ -33,9 +34,9 @@ function check(label: string, command: string, argv: string[]) {
   if (!run(label, command, argv)) totals.failed += 1;
 }
 
-function vitest(label: string, env: NodeJS.ProcessEnv) {
+function vitest(label: string, env: NodeJS.ProcessEnv, extra: string[] = []) {
   const out = path.join(reports, `${label}.json`);
-  run(label, bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+  run(label, bin("vitest"), ["run", ...extra, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
   if (!fs.existsSync(out)) {
     totals.failed += 1;
     lines.push(`${label}: no report (the runner crashed)`);
@@ -60,17 +61,33 @@ function playwright(label: string, env: NodeJS.ProcessEnv, extra: string[] = [])
   totals.passed += r.stats.expected + r.stats.flaky;
   totals.failed += r.stats.unexpected + (r.errors?.length ?? 0);
   totals.skipped += r.stats.skipped;
-  lines.push(`${label}: ${r.stats.expected + r.stats.flaky} passed, ${r.stats.unexpected} failed, ${r.stats.skipped} skipped${r.errors?.length ? `, ${r.errors.length} errors` : ""}`);
+  const flaky = r.stats.flaky ? ` (${r.stats.flaky} of them flaky: failed once, passed on the retry)` : "";
+  lines.push(`${label}: ${r.stats.expected + r.stats.flaky} passed${flaky}, ${r.stats.unexpected} failed, ${r.stats.skipped} skipped${r.errors?.length ? `, ${r.errors.length} errors` : ""}`);
 }
 
 const postgresUrl = process.env.DATABASE_URL;
 const withoutDb = { ...process.env };
 delete withoutDb.DATABASE_URL;
 
+/** A security check that exits 0 (passed), 1 (failed) or 3 (skipped: its tool or service is missing). */
+function securityCheck(label: string, script: string) {
+  console.log(`\n=== ${label} ===`);
+  const result = spawnSync(process.execPath, [script], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+  process.stdout.write(result.stdout ?? "");
+  const last = (result.stdout ?? "").trim().split("\n").at(-1) ?? "";
+  if (result.status === 0) totals.passed += 1;
+  else if (result.status === 3) totals.skipped += 1;
+  else totals.failed += 1;
+  // A skipped check's own last line already says "skipped: why".
+  lines.push(`${label}: ${result.status === 0 ? `ok: ${last}` : result.status === 3 ? last : `FAILED: ${last}`}`);
+}
+
 if (!args.has("--no-checks") && !args.has("--unit-only")) {
   check("typecheck", bin("react-router"), ["typegen"]);
   check("tsc", bin("tsc"), []);
   check("lint", bin("eslint"), [".", "--max-warnings=0"]);
+  securityCheck("migration lint (squawk)", "tests/security/migration-lint.ts");
+  securityCheck("npm audit --omit=dev", "tests/security/audit.ts");
 }
 
 vitest("vitest-pglite", { ...withoutDb, MOST_TEST_ENGINE: "pglite" });
@@ -88,6 +105,13 @@ if (!args.has("--no-e2e") && !args.has("--unit-only")) {
   } else {
     totals.failed += 1;
   }
+}
+
+// The ops stage last: its fault test kills the PostgreSQL cluster (PGDATA/PG_CTL of .ci/run) and
+// starts it again, so nothing else may be using it; it serves the production build made above.
+if (!args.has("--no-e2e") && !args.has("--unit-only")) {
+  if (postgresUrl) vitest("ops", { ...process.env }, ["--config", "vitest.ops.config.ts"]);
+  else lines.push("ops: skipped: DATABASE_URL not set");
 }
 
 console.log("\n=== summary ===");

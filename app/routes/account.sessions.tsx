@@ -5,7 +5,7 @@ import { requireUser } from "~/features/accounts/policy.server";
 import { SessionsForm } from "~/features/accounts/schemas";
 import { listSessions } from "~/features/accounts/sessions.server";
 import { endOwnSessions } from "~/features/accounts/recovery.server";
-import { getViewerZone } from "~/features/accounts/viewer-zone.server";
+import { viewerZoneOf } from "~/features/accounts/viewer-zone.server";
 import { parseForm } from "~/features/accounts/actions.server";
 import { Card, Container, PageHeader } from "~/components/ui/layout";
 import { Button } from "~/components/ui/button";
@@ -18,7 +18,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = requireUser(request, context);
   const { db, clock } = services(context);
   const now = clock.now();
-  const zone = await getViewerZone(request, now);
+  const zone = await viewerZoneOf(request, context, now);
   const list = await listSessions(db, viewer.id, now);
   return {
     sessions: list.map((s) => ({ id: s.id, device: s.device, current: s.id === viewer.sessionId, createdAt: formatDateTime(s.createdAt, zone), lastSeenAt: formatDateTime(s.lastSeenAt, zone) })),

@@ -52,7 +52,14 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   const em = errorsFor("email");
   return (
     <Container className="max-w-2xl">
-      <PageHeader title="Учётная запись" lead={`${loaderData.name}, ${loaderData.email}`} actions={<ButtonLink to="/account/sessions" variant="secondary">Сеансы и устройства</ButtonLink>} />
+      <PageHeader title="Учётная запись" lead={`${loaderData.name}, ${loaderData.email}`} actions={
+          <>
+            <ButtonLink to="/account/profile">Мой профиль</ButtonLink>
+            <ButtonLink to="/account/sessions" variant="secondary">Сеансы и устройства</ButtonLink>
+            <ButtonLink to="/account/notifications" variant="secondary">Уведомления</ButtonLink>
+            <ButtonLink to="/account/data" variant="secondary">Мои данные</ButtonLink>
+          </>
+        } />
       <div className="flex flex-col gap-6">
         {notice ? <Alert tone="success">{NOTICES[notice]}</Alert> : null}
         <Card aria-labelledby="password-heading">

@@ -1,10 +1,12 @@
+import { useLocation } from "react-router";
 import { z } from "zod";
+import { Pagination } from "~/components/ui/pagination";
 import type { Route } from "./+types/admin.outbox";
 import { services } from "~/services.server";
 import { resolveViewer } from "~/features/accounts/viewer.server";
 import { requireOutboxReader } from "~/features/notifications/policy.server";
 import { listOutbox, OUTBOX_PAGE_SIZE } from "~/features/notifications/queries.server";
-import { getViewerZone } from "~/features/accounts/viewer-zone.server";
+import { viewerZoneOf } from "~/features/accounts/viewer-zone.server";
 import { Card, Container, EmptyState, PageHeader } from "~/components/ui/layout";
 import { formatDateTime } from "~/utils/datetime";
 import { countRu } from "~/utils/plural";
@@ -19,13 +21,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const now = clock.now();
   requireOutboxReader(await resolveViewer(request.headers.get("Cookie"), db, now));
   const { page } = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const zone = await getViewerZone(request, now);
+  const zone = await viewerZoneOf(request, context, now);
   const { total, mails } = await listOutbox(db, page);
   return { total, page, pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)), mails: mails.map((m) => ({ ...m, at: formatDateTime(m.at, zone) })) };
 }
 
 export default function Outbox({ loaderData }: Route.ComponentProps) {
   const { mails, total, page, pages } = loaderData;
+  const location = useLocation();
   return (
     <Container>
       <PageHeader title="Исходящая почта" lead={`${countRu(total, ["письмо", "письма", "писем"])}. Почтовый сервер не настроен, поэтому письма хранятся здесь.`} />
@@ -46,15 +49,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
           ))}
         </ul>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Страницы" className="mt-4 flex gap-3">
-          {page > 1 ? <a href={`?page=${page - 1}`}>Назад</a> : null}
-          <span>
-            Страница {page} из {pages}
-          </span>
-          {page < pages ? <a href={`?page=${page + 1}`}>Дальше</a> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} search={location.search} />
     </Container>
   );
 }

@@ -2,7 +2,7 @@ import { data, Form, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/directory.import.$id";
 import { services } from "~/services.server";
 import { requireUser } from "~/features/accounts/policy.server";
-import { getViewerZone } from "~/features/accounts/viewer-zone.server";
+import { viewerZoneOf } from "~/features/accounts/viewer-zone.server";
 import { requireImportAccess } from "~/features/directory/import/policy.server";
 import { getImportPage } from "~/features/directory/import/queries.server";
 import { confirmImport } from "~/features/directory/import/commands.server";
@@ -27,7 +27,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const id = importIdOf(params);
   const { db, clock } = services(context);
   await requireImportAccess(db, viewer, id);
-  const zone = await getViewerZone(request, clock.now());
+  const zone = await viewerZoneOf(request, context, clock.now());
   const view = await getImportPage(db, id, { errorsPage: ErrorsPage.parse(new URL(request.url).searchParams.get("page") ?? 1), zone });
   if (!view) throw data(IMPORT_UI.notFound, { status: 404 });
   return view;

@@ -2,7 +2,7 @@ import { data, redirect } from "react-router";
 import type { Route } from "./+types/directory.import";
 import { services } from "~/services.server";
 import { requireUser } from "~/features/accounts/policy.server";
-import { getViewerZone } from "~/features/accounts/viewer-zone.server";
+import { viewerZoneOf } from "~/features/accounts/viewer-zone.server";
 import { fieldErrors } from "~/features/accounts/schemas";
 import { requireSomeImportableRegion } from "~/features/directory/import/policy.server";
 import { defaultSchoolYear, listImportableRegions, listRecentImports } from "~/features/directory/import/queries.server";
@@ -22,7 +22,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { db, clock } = services(context);
   const regions = await listImportableRegions(db, viewer);
   requireSomeImportableRegion(viewer, regions);
-  const zone = await getViewerZone(request, clock.now());
+  const zone = await viewerZoneOf(request, context, clock.now());
   const recent = await listRecentImports(db, regions.map((r) => r.id), zone);
   return { regions, years: SCHOOL_YEARS, defaultYear: defaultSchoolYear(clock.now(), zone), recent };
 }

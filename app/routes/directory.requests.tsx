@@ -2,7 +2,7 @@ import { Form, redirect } from "react-router";
 import type { Route } from "./+types/directory.requests";
 import { services } from "~/services.server";
 import { requireUser } from "~/features/accounts/policy.server";
-import { getViewerZone } from "~/features/accounts/viewer-zone.server";
+import { viewerZoneOf } from "~/features/accounts/viewer-zone.server";
 import { failureResponse, parseForm } from "~/features/accounts/actions.server";
 import { RequestsAction } from "~/features/directory/schemas";
 import { coordinatedScopes, listAreas, listRoleChangesInScope, listRoleHoldersInScope, listRoleRequestsInScope } from "~/features/directory/organisations.server";
@@ -27,7 +27,7 @@ function requireCoordinator(request: Request, context: Route.LoaderArgs["context
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { viewer, scope } = requireCoordinator(request, context);
   const { db, clock } = services(context);
-  const zone = await getViewerZone(request, clock.now());
+  const zone = await viewerZoneOf(request, context, clock.now());
   const [requests, changes, areas, holders] = await Promise.all([listRoleRequestsInScope(db, viewer), listRoleChangesInScope(db, viewer), listAreas(db), listRoleHoldersInScope(db, viewer)]);
   const regions = areas.regions.filter((r) => !scope || scope.regionIds.includes(r.id));
   const targets = [

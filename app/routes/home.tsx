@@ -7,7 +7,7 @@ import { countRu } from "~/utils/plural";
 import { formatDateWithWeekday, formatTime, schoolYearOf } from "~/utils/datetime";
 import { zoneLabel } from "~/utils/timezones";
 import { HOME } from "~/features/directory/strings";
-import { getViewerZone } from "~/features/accounts/viewer-zone.server";
+import { viewerZoneOf } from "~/features/accounts/viewer-zone.server";
 
 export const meta: Route.MetaFunction = () => [
   { title: "Мост — сеть школ, наставников и лучших практик" },
@@ -17,7 +17,7 @@ export const meta: Route.MetaFunction = () => [
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { db, clock } = services(context);
   const now = clock.now();
-  const viewer = await getViewerZone(request, now);
+  const viewer = await viewerZoneOf(request, context, now);
   const schoolYear = schoolYearOf(now, viewer);
   const regions = await listRegionOverviews(db, schoolYear);
   return {

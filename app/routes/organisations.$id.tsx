@@ -13,6 +13,11 @@ import { Alert, Card, Container, PageHeader } from "~/components/ui/layout";
 import { Button } from "~/components/ui/button";
 import { TextField } from "~/components/ui/form";
 import { countRu } from "~/utils/plural";
+import { practiceLinksOfOrganisation } from "~/features/library/links.server";
+import { PracticeLinks } from "~/features/library/components/practice-links";
+import { OrganisationPartnerships } from "~/features/partnerships/components/organisation-block";
+import { PlansBlock } from "~/features/plans/components/plans-block";
+import { loadPlansBlock } from "~/features/plans/owner-block.server";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.org.shortName ?? "Организация"} — Мост` }];
 
@@ -22,7 +27,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const parsed = Params.safeParse(params);
   if (!parsed.success) throw data("Организация не найдена", { status: 404 });
   const done = new URL(request.url).searchParams.get("done");
-  return { ...(await loadOrganisationPage(services(context), viewerOf(context), parsed.data.id)), done: done && DONE[done] ? DONE[done] : null };
+  return { ...(await loadOrganisationPage(services(context), viewerOf(context), parsed.data.id)), practices: await practiceLinksOfOrganisation(services(context).db, parsed.data.id), plans: await loadPlansBlock(services(context).db, viewerOf(context), "organisation", parsed.data.id), done: done && DONE[done] ? DONE[done] : null };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -129,6 +134,8 @@ export default function OrganisationPage({ loaderData: p, actionData }: Route.Co
             </ul>
           </Card>
         ) : null}
+        <OrganisationPartnerships orgId={p.org.id} data={p.partnerships} />
+        <PlansBlock data={p.plans} />
         {p.signedIn && p.org.isSchool && !p.isAdmin ? (
           <details className="rounded-lg border border-slate-200 bg-white p-4">
             <summary className="cursor-pointer font-medium">Я руковожу этой школой</summary>
@@ -140,6 +147,7 @@ export default function OrganisationPage({ loaderData: p, actionData }: Route.Co
           </details>
         ) : null}
       </div>
+      <PracticeLinks items={p.practices} />
     </Container>
   );
 }

@@ -1,4 +1,5 @@
 import { Form, Link } from "react-router";
+import { Pagination } from "~/components/ui/pagination";
 import type { Route } from "./+types/organisations";
 import { services } from "~/services.server";
 import { OrganisationsQuery } from "~/features/directory/schemas";
@@ -8,6 +9,9 @@ import { Card, Container, EmptyState, PageHeader } from "~/components/ui/layout"
 import { Button } from "~/components/ui/button";
 import { schoolYearOf } from "~/utils/datetime";
 import { countRu } from "~/utils/plural";
+import { viewerOf } from "~/features/accounts/viewer.server";
+import { PlansBlock } from "~/features/plans/components/plans-block";
+import { loadPlansBlock } from "~/features/plans/owner-block.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Организации — Мост" }];
 
@@ -26,15 +30,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     pages: Math.max(1, Math.ceil(list.total / ORG_PAGE_SIZE)),
     rows: list.rows.map((r) => ({ id: r.id, name: r.shortName, place: [r.municipality, r.region].filter(Boolean).join(", "), flags: flagsOf(r.year), rural: r.kind === "school" ? r.rural : null })),
     search: url.search,
+    // The plans of the municipality (or region) the list is filtered by: the area's own page.
+    plans: query.municipality ? await loadPlansBlock(db, viewerOf(context), "municipality", query.municipality) : query.region ? await loadPlansBlock(db, viewerOf(context), "region", query.region) : null,
   };
 }
 
 export default function Organisations({ loaderData: d }: Route.ComponentProps) {
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams(d.search);
-    params.set("page", String(page));
-    return `?${params}`;
-  };
   const select = "min-h-11 rounded-md border border-slate-400 bg-white px-3";
   return (
     <Container>
@@ -70,6 +71,11 @@ export default function Organisations({ loaderData: d }: Route.ComponentProps) {
         </label>
         <div className="sm:col-span-2 lg:col-span-5"><Button type="submit">Показать</Button></div>
       </Form>
+      {d.plans ? (
+        <div className="mb-6">
+          <PlansBlock data={d.plans} />
+        </div>
+      ) : null}
       <p className="mb-3 text-sm text-muted" aria-live="polite">Найдено: {countRu(d.total, ["организация", "организации", "организаций"])}</p>
       {d.rows.length === 0 ? (
         <EmptyState title="Ничего не найдено">Измените фильтры или поищите по части названия.</EmptyState>
@@ -86,13 +92,7 @@ export default function Organisations({ loaderData: d }: Route.ComponentProps) {
           ))}
         </ul>
       )}
-      {d.pages > 1 ? (
-        <nav aria-label="Страницы" className="mt-6 flex items-center gap-4">
-          {d.query.page > 1 ? <Link to={pageLink(d.query.page - 1)}>← Назад</Link> : null}
-          <span>Страница {d.query.page} из {d.pages}</span>
-          {d.query.page < d.pages ? <Link to={pageLink(d.query.page + 1)}>Дальше →</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={d.query.page} pages={d.pages} search={d.search} />
     </Container>
   );
 }

@@ -2,7 +2,7 @@ import { data, Form, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/preferences.time-zone";
 import { services } from "~/services.server";
 import { ReturnTo, TimeZoneChoice } from "~/features/accounts/schemas";
-import { getViewerZone, rememberViewerZone } from "~/features/accounts/viewer-zone.server";
+import { viewerZoneOf, rememberViewerZone } from "~/features/accounts/viewer-zone.server";
 import { Alert, Card, Container, PageHeader } from "~/components/ui/layout";
 import { Button } from "~/components/ui/button";
 import { MOSCOW_TIME_ZONE, regionZoneOptions } from "~/utils/timezones";
@@ -11,7 +11,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Часовой пояс
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const now = services(context).clock.now();
-  return { zone: await getViewerZone(request, now), options: regionZoneOptions(now) };
+  return { zone: await viewerZoneOf(request, context, now), options: regionZoneOptions(now) };
 }
 
 export async function action({ request }: Route.ActionArgs) {

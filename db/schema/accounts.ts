@@ -42,6 +42,8 @@ export const consents = pgTable(
     version: text("version").notNull(),
     givenAt: instant("given_at").notNull(),
     withdrawnAt: instant("withdrawn_at"),
+    /** For the public-profile consent (ст. 10.1): the fields this consent made public. */
+    fields: text("fields").array(),
   },
   (t) => [index("consents_user_idx").on(t.userId, t.document)],
 );

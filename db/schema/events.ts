@@ -36,6 +36,8 @@ export const mailOutbox = pgTable(
     text: text("text").notNull(),
     html: text("html").notNull(),
     template: text("template").notNull(),
+    /** Extra headers the mail carried (List-Unsubscribe…), so tests and admins see them. */
+    headers: jsonb("headers").$type<Record<string, string>>(),
     at: instant("at").notNull(),
   },
   (t) => [index("mail_outbox_at_idx").on(t.at), index("mail_outbox_to_idx").on(t.to)],

@@ -1,10 +1,8 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, customType, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { id, instant } from "../columns.ts";
+import { boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bytea, id, instant } from "../columns.ts";
 import { organisations, regions } from "./directory.ts";
 import { users } from "./accounts.ts";
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 export const MEMBERSHIP_STATUSES = ["requested", "confirmed", "declined", "left"] as const;
 

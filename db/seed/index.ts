@@ -2,6 +2,12 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { seedDirectory } from "./directory.ts";
 import { seedPeople } from "./people.ts";
+import { seedCommunities } from "./communities.ts";
+import { seedEvents } from "./events.ts";
+import { seedEventRoom } from "./events-room.ts";
+import { seedPartnerships } from "./partnerships.ts";
+import { seedLibrary } from "./library.ts";
+import { seedPlans } from "./plans.ts";
 
 export interface SeedSummary {
   regions: number;
@@ -9,6 +15,7 @@ export interface SeedSummary {
   organisations: number;
   schoolYears: number;
   people: number;
+  communities: number;
 }
 
 /**
@@ -20,6 +27,13 @@ export async function seedDemo(ex: Executor, now: Date = new Date()): Promise<Se
     // Nodes that start together seed one after the other.
     await tx.execute(sql`select pg_advisory_xact_lock(7261535002)`);
     const directory = await seedDirectory(tx);
-    return { ...directory, people: await seedPeople(tx, now) };
+    const people = await seedPeople(tx, now);
+    const communities = await seedCommunities(tx, now);
+    await seedPartnerships(tx, now);
+    await seedEvents(tx, now);
+    await seedEventRoom(tx, now);
+    await seedLibrary(tx, now);
+    await seedPlans(tx, now);
+    return { ...directory, people, communities };
   });
 }

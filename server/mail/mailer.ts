@@ -11,6 +11,8 @@ export interface OutgoingMail {
   text: string;
   html: string;
   template: string;
+  /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post on notification mail). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -32,7 +34,7 @@ export function createMailer(options: { smtpUrl?: string; development: boolean; 
     return {
       mode: "smtp",
       async deliver(_ex, mail) {
-        await transport.sendMail({ from: MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: `<${mail.id}@most>` });
+        await transport.sendMail({ from: MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: `<${mail.id}@most>`, headers: mail.headers });
       },
       close: () => transport.close(),
     };
@@ -40,7 +42,7 @@ export function createMailer(options: { smtpUrl?: string; development: boolean; 
   return {
     mode: "outbox",
     async deliver(ex, mail, at) {
-      await ex.insert(mailOutbox).values({ ...mail, at }).onConflictDoNothing();
+      await ex.insert(mailOutbox).values({ ...mail, headers: mail.headers ?? null, at }).onConflictDoNothing();
       if (options.development) options.log.info({ to: mail.to, subject: mail.subject, text: mail.text }, "mail (outbox)");
     },
     close() {},

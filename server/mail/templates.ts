@@ -12,24 +12,32 @@ const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export interface MailBlock {
-  kind: "p" | "link" | "code";
+  kind: "p" | "link" | "code" | "heading";
   text: string;
   href?: string;
 }
 
 const SIGNATURE = "—\n«Мост» — сеть школ, наставников и практик.\nЭто письмо отправлено автоматически, отвечать на него не нужно.";
 
-/** Lays out a mail: greeting, blocks, signature; both parts carry the same content. */
-export function layoutMail(subject: string, greeting: string, blocks: MailBlock[]): RenderedMail {
-  const text = [greeting, "", ...blocks.map((b) => (b.kind === "link" ? `${b.text}:\n${b.href}` : b.text)), "", SIGNATURE].join("\n");
-  const body = blocks
+const textOf = (blocks: readonly MailBlock[]) => blocks.map((b) => (b.kind === "link" ? `${b.text}:\n${b.href}` : b.kind === "heading" ? `\n${b.text.toUpperCase()}` : b.text));
+const htmlOf = (blocks: readonly MailBlock[]) =>
+  blocks
     .map((b) => {
       if (b.kind === "link") return `<p><a href="${escapeHtml(b.href!)}">${escapeHtml(b.text)}</a></p>`;
       if (b.kind === "code") return `<p style="font-size:24px;letter-spacing:4px"><strong>${escapeHtml(b.text)}</strong></p>`;
+      if (b.kind === "heading") return `<h2 style="font-size:17px;margin:20px 0 8px">${escapeHtml(b.text)}</h2>`;
       return `<p>${escapeHtml(b.text)}</p>`;
     })
     .join("\n");
-  const html = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,sans-serif;color:#1b2430"><p>${escapeHtml(greeting)}</p>\n${body}\n<p style="color:#4b5563;font-size:13px">${escapeHtml(SIGNATURE).replace(/\n/g, "<br>")}</p></body></html>`;
+
+/**
+ * Lays out a mail: greeting, blocks, an optional footer (the unsubscribe links of notification
+ * mail), signature; both parts carry the same content.
+ */
+export function layoutMail(subject: string, greeting: string, blocks: MailBlock[], footer: readonly MailBlock[] = []): RenderedMail {
+  const text = [greeting, "", ...textOf(blocks), "", ...(footer.length ? [...textOf(footer), ""] : []), SIGNATURE].join("\n");
+  const foot = footer.length ? `\n<div style="color:#4b5563;font-size:13px">${htmlOf(footer)}</div>` : "";
+  const html = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,sans-serif;color:#1b2430"><p>${escapeHtml(greeting)}</p>\n${htmlOf(blocks)}${foot}\n<p style="color:#4b5563;font-size:13px">${escapeHtml(SIGNATURE).replace(/\n/g, "<br>")}</p></body></html>`;
   return { subject, text, html };
 }
 
@@ -82,8 +90,55 @@ export const ACCOUNT_MAILS = {
     ]),
 };
 
+/** Mails of discussions: a mention (other kinds use the generic notification mail). */
+export const DISCUSSION_MAILS = {
+  mention: (d: { name: string; actor: string; thread: string; place: string; excerpt: string; link: string; footer?: MailBlock[] }) =>
+    layoutMail(`${d.actor} упоминает вас в обсуждении «${d.thread}»`, `Здравствуйте, ${d.name}!`, [
+      { kind: "p", text: `${d.actor} упоминает вас в обсуждении «${d.thread}» (${d.place}):` },
+      { kind: "p", text: d.excerpt },
+      { kind: "link", text: "Открыть обсуждение", href: d.link },
+      { kind: "p", text: "Уведомления можно посмотреть на странице «Уведомления»." },
+    ], d.footer),
+};
+
+/** Mails of events: promotion from the waitlist, reminders, a moved or cancelled event. */
+export const EVENT_MAILS = {
+  "event-notice": (d: { name: string; subject: string; lead: string; title: string; when: string; place?: string; link: string; footer?: MailBlock[] }) =>
+    layoutMail(d.subject, `Здравствуйте, ${d.name}!`, [
+      { kind: "p", text: d.lead },
+      { kind: "p", text: `«${d.title}»` },
+      { kind: "p", text: `Когда: ${d.when}` },
+      ...(d.place ? [{ kind: "p" as const, text: d.place }] : []),
+      { kind: "link", text: "Страница мероприятия", href: d.link },
+      { kind: "p", text: "Уведомления можно посмотреть на странице «Уведомления»." },
+    ], d.footer),
+};
+
+/** Mails of plans: a reminder that an activity's term ends in a week or today. */
+export const PLAN_MAILS = {
+  "plan-reminder": (d: { name: string; subject: string; lead: string; title: string; plan: string; term: string; link: string; footer?: MailBlock[] }) =>
+    layoutMail(d.subject, `Здравствуйте, ${d.name}!`, [
+      { kind: "p", text: d.lead },
+      { kind: "p", text: `«${d.title}» (${d.plan})` },
+      { kind: "p", text: `Срок: ${d.term}` },
+      { kind: "link", text: "Открыть мероприятие", href: d.link },
+      { kind: "p", text: "Уведомления можно посмотреть на странице «Уведомления»." },
+    ], d.footer),
+};
+
+/** One notification of a kind whose capability has no template of its own (replies, decisions…). */
+export const NOTIFICATION_MAILS = {
+  notification: (d: { name: string; subject: string; text: string; excerpt?: string; link: string; footer?: MailBlock[] }) =>
+    layoutMail(d.subject, `Здравствуйте, ${d.name}!`, [
+      { kind: "p", text: d.text },
+      ...(d.excerpt ? [{ kind: "p" as const, text: d.excerpt }] : []),
+      { kind: "link", text: "Открыть на «Мосте»", href: d.link },
+      { kind: "p", text: "Уведомления можно посмотреть на странице «Уведомления»." },
+    ], d.footer),
+};
+
 /** Templates by name; capabilities add theirs here. */
-export const MAIL_TEMPLATES = { ...PROBE_MAILS, ...ACCOUNT_MAILS } satisfies Record<string, (data: never) => RenderedMail>;
+export const MAIL_TEMPLATES = { ...PROBE_MAILS, ...ACCOUNT_MAILS, ...DISCUSSION_MAILS, ...EVENT_MAILS, ...PLAN_MAILS, ...NOTIFICATION_MAILS } satisfies Record<string, (data: never) => RenderedMail>;
 
 export type MailTemplate = keyof typeof MAIL_TEMPLATES;
 export type MailData<T extends MailTemplate> = Parameters<(typeof MAIL_TEMPLATES)[T]>[0];

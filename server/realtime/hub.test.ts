@@ -56,6 +56,22 @@ describe("the realtime hub", () => {
     expect(catchup.events!.map((e) => e.seq)).toEqual([2]);
   });
 
+  it("a cursor from the future does not silence the room: its head is the stream's, and later readers get every event", async () => {
+    await write("test:future", "раз");
+    const first = open();
+    await connected(first);
+    const reply = (await first.emitWithAck("stream:subscribe", { stream: "test:future", after: 1_000_000 })) as Reply;
+    expect(reply).toMatchObject({ ok: true, events: [], head: 1 });
+    const second = open();
+    await connected(second);
+    const heard: number[][] = [[], []];
+    first.on("stream:event", (e: StoredEvent) => heard[0]!.push(e.seq));
+    second.on("stream:event", (e: StoredEvent) => heard[1]!.push(e.seq));
+    await second.emitWithAck("stream:subscribe", { stream: "test:future", after: 1 });
+    await write("test:future", "два");
+    await expect.poll(() => heard).toEqual([[2], [2]]);
+  });
+
   it("does not deliver a stream to sockets that did not subscribe", async () => {
     const socket = open();
     await connected(socket);

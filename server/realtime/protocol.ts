@@ -17,7 +17,7 @@ export const SOCKET_EVENTS = {
 } as const;
 
 /** Every event a client may send; the policy matrix test checks each has its row. */
-export const CLIENT_EVENTS = [SOCKET_EVENTS.subscribe, SOCKET_EVENTS.unsubscribe, SOCKET_EVENTS.catchup] as const;
+export const CLIENT_EVENTS = [SOCKET_EVENTS.subscribe, SOCKET_EVENTS.unsubscribe, SOCKET_EVENTS.catchup, "post:create", "typing"] as const;
 
 export const streamRoom = (stream: string) => `stream:${stream}`;
 export const userRoom = (userId: string) => `user:${userId}`;

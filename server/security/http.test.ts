@@ -37,10 +37,10 @@ describe("the HTTP guards", () => {
   beforeAll(async () => {
     const app = express();
     app.use(cspNonce, securityHeaders({ development: false, hstsEnabled: false }), csrfGuard([]), bodyLimit(1024, { paths: [/^\/upload(?:\/?|\.data)$/], maxBytes: 8192 }));
-    app.all(["/echo", "/upload", "/upload.data"], (req, res) => {
+    app.all(["/echo", "/upload", "/upload.data", "/unsubscribe", "/unsubscribe.data"], (req, res) => {
       let size = 0;
       req.on("data", (c: Buffer) => (size += c.length));
-      req.on("end", () => res.json({ method: req.method, size, nonce: res.locals.cspNonce }));
+      req.on("end", () => res.json({ method: req.method, size, nonce: res.locals.cspNonce, origin: req.headers.origin ?? null }));
     });
     server = app.listen(0, "127.0.0.1");
     await new Promise((r) => server.once("listening", r));
@@ -72,6 +72,16 @@ describe("the HTTP guards", () => {
     const ok = await fetch(`${base}/echo`, { method: "POST", body: "a=1", headers: { Origin: base } });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { size: number }).size).toBe(3);
+  });
+
+  it("lets only the listed token-authorised path (one-click unsubscribe) skip the Origin check", async () => {
+    // A mail client's RFC 8058 POST carries no Origin of ours; the signed token in the link authorises it.
+    expect((await fetch(`${base}/unsubscribe?token=x`, { method: "POST", body: "List-Unsubscribe=One-Click" })).status).toBe(200);
+    const foreign = await fetch(`${base}/unsubscribe`, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { Origin: "http://mail.example" } });
+    expect(foreign.status).toBe(200);
+    // The foreign Origin does not reach the app (React Router would refuse the action for it).
+    expect(((await foreign.json()) as { origin: string | null }).origin).toBeNull();
+    expect((await fetch(`${base}/unsubscribe.data`, { method: "POST", body: "a=1", headers: { Origin: "http://evil.example" } })).status).toBe(403);
   });
 
   it("gives upload routes, with or without JavaScript (.data), their own larger limit", async () => {

@@ -51,7 +51,12 @@ const CSRF_MESSAGE =
 export function csrfGuard(allowedOrigins: readonly string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
-    if (CSRF_EXEMPT_PATHS.some((p) => p.test(req.path))) return next();
+    if (CSRF_EXEMPT_PATHS.some((p) => p.test(req.path))) {
+      // The token in the request authorises it, not the page it came from: drop a foreign Origin so
+      // React Router's own origin check on actions does not refuse a mail client's one-click POST.
+      delete req.headers.origin;
+      return next();
+    }
     if (isAllowedOrigin(req.headers.origin, req.headers.host, allowedOrigins)) return next();
     res.status(403).type("text/plain; charset=utf-8").send(CSRF_MESSAGE);
   };
@@ -59,7 +64,7 @@ export function csrfGuard(allowedOrigins: readonly string[]) {
 
 /** Routes that take file uploads (their own size checks apply after this outer limit). */
 // React Router posts forms sent with JavaScript to "<path>.data" (or "<path>/_.data").
-export const UPLOAD_PATHS: readonly RegExp[] = [/^\/directory\/import(?:\/?|\.data|\/_\.data)$/];
+export const UPLOAD_PATHS: readonly RegExp[] = [/^\/directory\/import(?:\/?|\.data|\/_\.data)$/, /^\/account\/photo(?:\/?|\.data|\/_\.data)$/, /^\/partnerships\/[0-9a-f-]{36}\/files(?:\/?|\.data|\/_\.data)$/, /^\/library\/[0-9a-f-]{36}\/files(?:\/?|\.data|\/_\.data)$/];
 
 /**
  * Body size limit for everything the app parses: a declared length over the limit gets 413 before

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import postgres from "postgres";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -25,7 +26,7 @@ export interface BenchServer {
  * (the database must already hold the demo data) or on a fresh PGlite folder with demo data.
  */
 export async function startBenchServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<BenchServer> {
-  if (!fs.existsSync("build/server/index.js")) throw new Error("Run `npm run build` first");
+  if (!fs.existsSync(`${process.env.BUILD_DIR ?? "build"}/server/index.js`)) throw new Error("Run `npm run build` first");
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "most-bench-"));
   const child = spawn(process.execPath, ["server/index.ts"], {
@@ -50,6 +51,26 @@ export async function startBenchServer(extraEnv: NodeJS.ProcessEnv = {}): Promis
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The environment of a bench server with demo data: a fresh PostgreSQL database `name` beside
+ * `url` when one is given (dropped by `drop()`), the embedded database otherwise.
+ */
+export async function benchDatabase(url: string | undefined, name: string): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
+  const env: NodeJS.ProcessEnv = { TRUST_PROXY: "loopback", DEMO_SEED: "always" };
+  if (!url) return { env, drop: async () => {} };
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.unsafe(`create database "${name}"`);
+  env.DATABASE_URL = Object.assign(new URL(url), { pathname: `/${name}` }).toString();
+  return {
+    env,
+    async drop() {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
     },
   };
 }

@@ -3,13 +3,18 @@ import { RouterContextProvider } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../setup/database.ts";
 import { createTestServices, type TestServices } from "../setup/services.ts";
+import { makeMatrixEvent } from "../factories/events.ts";
+import { makeMatrixPartnership } from "../factories/partnerships.ts";
+import { makeMatrixPlan } from "../factories/plans.ts";
+import { libraryMatrixFixtures } from "../factories/library.ts";
 import type { DatabaseHandle } from "../../db/client.ts";
-import { consents, organisations, roleGrants, roleRequests, schoolImports, staffMemberships, users } from "../../db/schema/index.ts";
+import { communities, communityMembers, postReports, posts, threads, consents, organisations, roleGrants, roleRequests, schoolImports, staffMemberships, users } from "../../db/schema/index.ts";
 import { requestContext, servicesContext } from "../../app/services.server.ts";
 import { resolveViewer, viewerContext, type Viewer } from "../../app/features/accounts/viewer.server.ts";
 import { createSession, SESSION_COOKIE } from "../../app/features/accounts/sessions.server.ts";
 import { canReadStream } from "../../server/realtime/hub.ts";
-import { mutatingRoutesOfApp, PERSONAS, ROUTE_MATRIX, SOCKET_MATRIX, unlisted, type Fixtures, type Outcome, type Persona } from "./matrix.ts";
+import { LOADER_MATRIX, mutatingRoutesOfApp, PERSONAS, ROUTE_MATRIX, SOCKET_MATRIX, unlisted, type Fixtures, type Outcome, type Persona } from "./matrix.ts";
+import { signUnsubscribeToken, unsubscribeKey } from "../../app/features/notifications/unsubscribe-token.server.ts";
 
 const EMAILS: Record<Exclude<Persona, "guest" | "schoolAdminForeign">, string> = {
   member: "teacher.math@most.example",
@@ -47,6 +52,8 @@ describe("the policy matrix", () => {
     await handle.db.insert(roleGrants).values({ userId: foreignAdmin!.id, role: "school_admin", scopeType: "organisation", scopeId: tulaSchool!.id, grantedAt: now });
     const ids: Record<string, string | null> = { guest: null, schoolAdminForeign: foreignAdmin!.id };
     for (const [persona, email] of Object.entries(EMAILS)) ids[persona] = (await handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
+    // Before the sessions: it grants the expert role to schoolAdminOwn and coordinatorOwn.
+    const library = await libraryMatrixFixtures(handle.db, ids as { member: string; schoolAdminOwn: string; coordinatorOwn: string }, school!, now);
     for (const persona of PERSONAS) {
       const id = ids[persona];
       if (!id) {
@@ -62,7 +69,26 @@ describe("the policy matrix", () => {
       .insert(schoolImports)
       .values({ regionId: school!.regionId, schoolYear: "2026/2027", fileName: "matrix.csv", file: new TextEncoder().encode("ИНН\n"), status: "rejected", errors: ["матрица"], createdBy: ids.coordinatorOwn!, createdAt: now })
       .returning();
-    fixtures = { school: { id: school!.id }, membershipId: membership!.id, roleRequestId: roleRequest!.id, chitaRegionId: school!.regionId, importId: upload!.id, userIds: ids as Fixtures["userIds"] };
+    const [closed] = await handle.db
+      .insert(communities)
+      .values({ slug: "matrix-closed", name: "Закрытое сообщество матрицы", nameSort: "закрытое сообщество матрицы", description: "Проверка матрицы.", kind: "role", scope: "regional", regionId: school!.regionId, visibility: "closed", createdBy: ids.coordinatorOwn!, createdAt: now, lastActivityAt: now, memberCount: 1 })
+      .returning();
+    await handle.db.insert(communityMembers).values([
+      { communityId: closed!.id, userId: ids.coordinatorOwn!, role: "owner", status: "active", requestedAt: now, joinedAt: now },
+      { communityId: closed!.id, userId: foreignAdmin!.id, role: "member", status: "requested", requestedAt: now },
+    ]);
+    const [closedThread] = await handle.db.insert(threads).values({ ownerKind: "community", ownerId: closed!.id, title: "Тема закрытого сообщества", authorId: ids.coordinatorOwn!, createdAt: now, lastActivityAt: now }).returning();
+    const community = { closedId: closed!.id, closedSlug: closed!.slug, closedThreadId: closedThread!.id, applicantId: foreignAdmin!.id };
+    const [closedPost] = await handle.db.insert(posts).values({ threadId: closedThread!.id, seq: 1, authorId: ids.coordinatorOwn!, body: { type: "doc", content: [] }, bodyHtml: "<p>Матрица</p>", clientId: "matrix-opening", createdAt: now }).returning();
+    await handle.db.update(threads).set({ postCount: 1, lastPostSeq: 1 }).where(eq(threads.id, closedThread!.id));
+    const [report] = await handle.db.insert(postReports).values({ postId: closedPost!.id, ownerKind: "community", ownerId: closed!.id, reporterId: foreignAdmin!.id, reason: "матрица", createdAt: now }).returning();
+    const discussion = { postId: closedPost!.id, reportId: report!.id };
+    const partnership = await makeMatrixPartnership(handle.db, { leaderOrgId: school!.id, authorId: ids.coordinatorOwn! });
+    const event = await makeMatrixEvent(handle.db);
+    const plan = await makeMatrixPlan(handle.db, partnership.id, school!.regionId);
+    // A genuine unsubscribe link of member's: the token alone authorises it, whoever sends it.
+    const unsubscribeToken = signUnsubscribeToken(await unsubscribeKey(handle.db, s, now), { userId: ids.member!, scope: "community_thread", issuedAt: now });
+    fixtures = { school: { id: school!.id }, membershipId: membership!.id, roleRequestId: roleRequest!.id, chitaRegionId: school!.regionId, importId: upload!.id, userIds: ids as Fixtures["userIds"], community, discussion, partnership, event, library, plan, unsubscribeToken };
   });
   afterAll(async () => {
     await s.stop();
@@ -107,11 +133,34 @@ describe("the policy matrix", () => {
     }
   }
 
+  for (const [file, rows] of Object.entries(LOADER_MATRIX)) {
+    for (const row of rows) {
+      for (const persona of PERSONAS) {
+        it(`GET ${file} (${row.what}) as ${persona}: ${row.expect[persona]}`, { timeout: 20_000 }, async () => {
+          const mod = (await import(`../../app/${file}`)) as { loader: (args: unknown) => Promise<unknown> };
+          const context = new RouterContextProvider();
+          context.set(servicesContext, s);
+          context.set(requestContext, { nonce: "", requestId: "matrix", ip: "10.98.0.1" });
+          context.set(viewerContext, viewers[persona]);
+          const request = new Request(`http://localhost${row.request(fixtures).path}`, { headers: { "User-Agent": "matrix" } });
+          let outcome: Outcome;
+          try {
+            outcome = classify(await mod.loader({ request, params: {}, context }));
+          } catch (thrown) {
+            outcome = classify(thrown);
+            if (!(thrown instanceof Response) && !(thrown as { init?: unknown })?.init) throw thrown;
+          }
+          expect(outcome).toBe(row.expect[persona]);
+        });
+      }
+    }
+  }
+
   for (const [event, rows] of Object.entries(SOCKET_MATRIX)) {
     for (const row of rows) {
       for (const persona of PERSONAS) {
         it(`socket ${event} (${row.what}) as ${persona}: ${row.expect[persona]}`, async () => {
-          const allowed = event === "stream:unsubscribe" ? true : await canReadStream(viewers[persona], row.stream(fixtures, persona), s);
+          const allowed = row.send ? await row.send(fixtures, viewers[persona], s) : event === "stream:unsubscribe" ? true : await canReadStream(viewers[persona], row.stream(fixtures, persona), s);
           expect(allowed ? "allow" : "forbidden").toBe(row.expect[persona]);
         });
       }

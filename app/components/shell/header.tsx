@@ -1,9 +1,11 @@
 import { Form, Link, NavLink } from "react-router";
 import { Container } from "~/components/ui/layout";
 import { visibleSections } from "./sections";
+import { NotificationBell } from "~/features/notifications/components/bell";
+import { SearchBox } from "~/features/search/components/search-box";
 
 /** Site header: the name, and the sections that exist. Plain links, so it works without JavaScript. */
-export function SiteHeader({ user }: { user: { name: string; isAdmin: boolean; isCoordinator: boolean } | null }) {
+export function SiteHeader({ user }: { user: { id: string; name: string; isAdmin: boolean; isCoordinator: boolean; seesDashboard?: boolean; bell: { unread: number; head: number } } | null }) {
   const sections = visibleSections();
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -36,11 +38,14 @@ export function SiteHeader({ user }: { user: { name: string; isAdmin: boolean; i
           </nav>
         ) : null}
         <div className="flex flex-wrap items-center gap-2 text-sm">
+          <SearchBox />
           {user ? (
             <>
+              <NotificationBell userId={user.id} unread={user.bell.unread} head={user.bell.head} />
               <Link to="/account" className="font-medium">
                 {user.name}
               </Link>
+              {user.seesDashboard ? <Link to="/dashboard">Показатели</Link> : null}
               {user.isCoordinator ? <Link to="/directory/requests">Заявки</Link> : null}
               {user.isCoordinator ? <Link to="/directory/import">Списки школ</Link> : null}
               {user.isAdmin ? <Link to="/admin/outbox">Почта</Link> : null}

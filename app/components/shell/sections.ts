@@ -4,12 +4,13 @@
  */
 export const SECTIONS = [
   { to: "/organisations", label: "Организации", ready: true },
-  { to: "/communities", label: "Сообщества", ready: false },
-  { to: "/library", label: "Библиотека", ready: false },
-  { to: "/partnerships", label: "Партнёрства", ready: false },
+  { to: "/people", label: "Педагоги", ready: true },
+  { to: "/communities", label: "Сообщества", ready: true },
+  { to: "/library", label: "Библиотека", ready: true },
+  { to: "/partnerships", label: "Партнёрства", ready: true },
   { to: "/plans", label: "Планы", ready: false },
-  { to: "/events", label: "Мероприятия", ready: false },
-  { to: "/search", label: "Поиск", ready: false },
+  { to: "/events", label: "Мероприятия", ready: true },
+  { to: "/search", label: "Поиск", ready: true },
 ] as const;
 
 export const visibleSections = () => SECTIONS.filter((s) => s.ready);

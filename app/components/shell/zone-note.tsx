@@ -3,10 +3,11 @@ import { Link, useFetcher, useLocation } from "react-router";
 
 export interface ZoneNoteProps {
   label: string;
-  source: "chosen" | "browser" | "default";
+  source: "profile" | "chosen" | "browser" | "default";
 }
 
-const SOURCE_TEXT = {
+export const SOURCE_TEXT = {
+  profile: "часовой пояс вашего профиля",
   chosen: "выбранный вами часовой пояс",
   browser: "часовой пояс вашего браузера",
   default: "московское время (JavaScript выключен или пояс не выбран)",
@@ -31,7 +32,7 @@ export function ZoneNote({ label, source }: ZoneNoteProps) {
   return (
     <p>
       Время показано: <strong>{label}</strong> — {SOURCE_TEXT[source]}.{" "}
-      <Link to={`/preferences/time-zone?returnTo=${returnTo}`}>Изменить</Link>
+      <Link to={source === "profile" ? "/account/profile" : `/preferences/time-zone?returnTo=${returnTo}`}>Изменить</Link>
     </p>
   );
 }

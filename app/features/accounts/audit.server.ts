@@ -14,7 +14,8 @@ export type AuthEventKind =
   | "password_changed"
   | "email_change_requested"
   | "email_changed"
-  | "sessions_ended";
+  | "sessions_ended"
+  | "account_deleted";
 
 /** Records an authentication event. Never pass passwords, tokens or codes in `detail`. */
 export async function logAuthEvent(ex: Executor, userId: string | null, kind: AuthEventKind, at: Date, detail: Record<string, string | number | boolean | null> = {}): Promise<void> {

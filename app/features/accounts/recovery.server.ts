@@ -57,7 +57,7 @@ export async function resetPassword(s: Services, input: { token: string; passwor
 }
 
 /** Checks the current password of a signed-in person, counting failures like sign-in does. */
-async function reauthenticate(s: Services, viewer: Viewer, password: string): Promise<{ user: typeof users.$inferSelect } | Failure> {
+export async function reauthenticate(s: Services, viewer: Viewer, password: string): Promise<{ user: typeof users.$inferSelect } | Failure> {
   const now = s.clock.now();
   const key = `reauth:${viewer.id}`;
   const blocked = await peekThrottle(s.db, key, now);

@@ -5,6 +5,7 @@ import { schoolYearOf } from "../../utils/datetime.ts";
 import { getOrganisation, listStaff, membershipOf } from "./organisations.server.ts";
 import { administersOrganisation, canConfirmStaff, canEditOrganisation } from "./policy.server.ts";
 import { FLAG_LABELS, KIND_LABELS } from "./strings.ts";
+import { loadOrganisationPartnerships } from "../partnerships/organisation-block.server.ts";
 
 /**
  * Everything the organisation page shows to this viewer. Staff names are shown to the
@@ -35,5 +36,6 @@ export async function loadOrganisationPage(s: Pick<AppServices, "db" | "clock">,
     signedIn: Boolean(viewer.id),
     canEdit: canEditOrganisation(viewer, scope),
     isAdmin: administersOrganisation(viewer, scope),
+    partnerships: await loadOrganisationPartnerships(s.db, viewer, scope, schoolYear),
   };
 }

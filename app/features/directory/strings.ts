@@ -25,4 +25,4 @@ export const FLAG_LABELS = {
   project500: "Участник «500+»",
 } as const;
 
-export const POSITIONS = ["учитель", "директор", "заместитель директора", "методист", "тьютор", "куратор", "педагог-психолог", "учитель-логопед", "специалист МОУО", "специалист ИРО"] as const;
+export { POSITIONS } from "~/features/vocabulary";

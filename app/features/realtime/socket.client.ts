@@ -10,7 +10,9 @@ let socketPromise: Promise<Socket> | undefined;
 export function getSocket(): Promise<Socket> {
   socketPromise ??= import("socket.io-client").then(({ io }) => {
     setConnectionState("connecting");
-    const socket = io({ path: "/socket.io", withCredentials: true, reconnectionDelayMax: 5000 });
+    // WebSocket first (no long-polling phase to upgrade from, and a dropped connection is noticed at
+    // once); long-polling remains the fallback where WebSockets do not get through.
+    const socket = io({ path: "/socket.io", withCredentials: true, reconnectionDelayMax: 5000, transports: ["websocket", "polling"], tryAllTransports: true });
     socket.on("connect", () => setConnectionState("open"));
     socket.on("disconnect", () => setConnectionState("offline"));
     socket.on("connect_error", () => setConnectionState("offline"));

@@ -1,30 +1,15 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { clientIp, linkIn, readMail, signIn, uniqueEmail } from "../helpers/accounts";
+import { expect, test } from "@playwright/test";
+import { clientIp, gotoHydrated, linkIn, readMail, registerAndConfirm, signIn, uniqueEmail } from "../helpers/accounts";
 
 test.use({ extraHTTPHeaders: { "X-Forwarded-For": clientIp() } });
-
-async function registerAndConfirm(page: Page, browser: Browser, email: string, password: string) {
-  await page.goto("/register");
-  await page.getByLabel("Имя и фамилия").fill("Ольга Тестова");
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByLabel("Пароль", { exact: true }).fill(password);
-  await page.getByLabel("Пароль ещё раз").fill(password);
-  await page.getByLabel(/согласие на обработку персональных данных/).check();
-  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Проверьте почту");
-  await expect(page.getByText(`Мы отправили письмо на ${email}`)).toBeVisible();
-  const mail = await readMail(browser, email, "Подтвердите адрес");
-  await page.goto(linkIn(mail, "/confirm-email"));
-  await page.getByRole("button", { name: "Подтвердить адрес" }).click();
-  await expect(page.getByText("Адрес подтверждён, вы вошли")).toBeVisible();
-}
 
 test.describe("accounts", () => {
   test("register, consent, confirm by the mailed link, sign out, sign in @smoke", async ({ page, browser }) => {
     const email = uniqueEmail("reg");
-    await page.goto("/register");
+    await gotoHydrated(page, "/register");
     await page.getByRole("button", { name: "Зарегистрироваться" }).click();
-    await expect(page.getByText("Без согласия на обработку персональных данных зарегистрироваться нельзя.")).toBeVisible();
+    // Often the first action of the run on a freshly started server under the full parallel load: give it time.
+    await expect(page.getByText("Без согласия на обработку персональных данных зарегистрироваться нельзя.")).toBeVisible({ timeout: 20_000 });
     await page.getByLabel("Пароль", { exact: true }).fill("qwerty123");
     await page.getByLabel("Пароль ещё раз").fill("qwerty123");
     await page.getByLabel("Имя и фамилия").fill("Ольга Тестова");

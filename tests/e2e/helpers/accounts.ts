@@ -45,3 +45,26 @@ export const linkIn = (text: string, path: string) => {
   if (!match) throw new Error(`no ${path} link in: ${text}`);
   return new URL(match[0]).pathname + new URL(match[0]).search;
 };
+
+/** Registers through the form, confirms by the mailed link and lands signed in. */
+/** Opens a page with JavaScript on and waits until React has hydrated it (root sets `data-hydrated`). */
+export async function gotoHydrated(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
+export async function registerAndConfirm(page: Page, browser: Browser, email: string, password: string, name = "Ольга Тестова") {
+  await gotoHydrated(page, "/register");
+  await page.getByLabel("Имя и фамилия").fill(name);
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByLabel("Пароль", { exact: true }).fill(password);
+  await page.getByLabel("Пароль ещё раз").fill(password);
+  await page.getByLabel(/согласие на обработку персональных данных/).check();
+  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Проверьте почту");
+  await expect(page.getByText(`Мы отправили письмо на ${email}`)).toBeVisible();
+  const mail = await readMail(browser, email, "Подтвердите адрес");
+  await page.goto(linkIn(mail, "/confirm-email"));
+  await page.getByRole("button", { name: "Подтвердить адрес" }).click();
+  await expect(page.getByText("Адрес подтверждён, вы вошли")).toBeVisible();
+}

@@ -63,6 +63,9 @@ function clean(value: string): string {
 
 const isEmptyRow = (cells: readonly string[]) => cells.every((c) => c === "");
 
+/** How many known columns a row would name if it were the header row. */
+export type HeaderScore = (cells: readonly string[]) => number;
+
 interface NumberedRow {
   line: number;
   cells: string[];
@@ -73,12 +76,12 @@ interface NumberedRow {
  * учебный год») above the table. The header is the first of the first ten non-empty rows naming
  * the most fields (at least two); otherwise the first non-empty row.
  */
-function locateHeader(rows: readonly NumberedRow[]): number {
+function locateHeader(rows: readonly NumberedRow[], score: HeaderScore): number {
   let best = { index: 0, score: 1 };
   const candidates = Math.min(rows.length, 10);
   for (let i = 0; i < candidates; i++) {
-    const score = countRecognisedHeaders(rows[i]!.cells);
-    if (score > best.score) best = { index: i, score };
+    const named = score(rows[i]!.cells);
+    if (named > best.score) best = { index: i, score: named };
   }
   return best.index;
 }
@@ -96,10 +99,10 @@ const isTotalsRow = (cells: readonly string[]) => /^(итого|всего)(?!\p
  * Splits numbered raw rows into the header and the data rows, dropping empty rows, the column
  * numbering row and totals, and enforcing the row limit.
  */
-function toTable(numbered: NumberedRow[], base: Pick<ImportTable, "format" | "encoding" | "delimiter" | "sheetName">): ImportTable {
+function toTable(numbered: NumberedRow[], base: Pick<ImportTable, "format" | "encoding" | "delimiter" | "sheetName">, score: HeaderScore): ImportTable {
   const nonEmpty = numbered.filter((r) => !isEmptyRow(r.cells));
   if (!nonEmpty.length) throw new ImportFileError(FILE_MESSAGES.empty);
-  const headerIndex = locateHeader(nonEmpty);
+  const headerIndex = locateHeader(nonEmpty, score);
   const header = nonEmpty[headerIndex]!;
   const data = nonEmpty.slice(headerIndex + 1).filter((r, i) => !(i === 0 && isColumnNumbering(r.cells)) && !isTotalsRow(r.cells));
   if (data.length > IMPORT_LIMITS.maxRows) throw new ImportFileError(FILE_MESSAGES.tooManyRows());
@@ -113,17 +116,17 @@ const DELIMITERS = [";", ",", "\t", "|"] as const;
  * most fields wins (";" on a tie, Russian Excel's default). Guessing by field counts alone fails on
  * Russian lists, where unquoted addresses are full of commas.
  */
-function chooseDelimiter(text: string): string | undefined {
+function chooseDelimiter(text: string, headerScore: HeaderScore): string | undefined {
   let best: { delimiter: string; score: number } | undefined;
   for (const delimiter of DELIMITERS) {
     const preview = Papa.parse<string[]>(text, { delimiter, preview: 12, skipEmptyLines: "greedy" }).data;
-    const score = Math.max(0, ...preview.map((cells) => countRecognisedHeaders(cells.map(clean))));
+    const score = Math.max(0, ...preview.map((cells) => headerScore(cells.map(clean))));
     if (score > (best?.score ?? 0)) best = { delimiter, score };
   }
   return best?.delimiter;
 }
 
-function readCsv(bytes: Uint8Array): ImportTable {
+function readCsv(bytes: Uint8Array, score: HeaderScore): ImportTable {
   const decoded = decodeText(bytes);
   let text = decoded.text;
   if (/^\s*</.test(text.slice(0, 200))) throw new ImportFileError(FILE_MESSAGES.notATable); // HTML/XML saved as «.xls»
@@ -135,7 +138,7 @@ function readCsv(bytes: Uint8Array): ImportTable {
     delimiter = sep[1];
     text = text.slice(sep[0].length);
   }
-  delimiter ??= chooseDelimiter(text);
+  delimiter ??= chooseDelimiter(text, score);
   const parsed = Papa.parse<string[]>(text, {
     delimiter: delimiter ?? "",
     delimitersToGuess: [...DELIMITERS],
@@ -145,7 +148,7 @@ function readCsv(bytes: Uint8Array): ImportTable {
   if (quoteError) throw new ImportFileError(FILE_MESSAGES.unclosedQuote((quoteError.row ?? 0) + 1));
   // A record is one spreadsheet row even when a quoted cell spans several lines of text.
   const numbered = parsed.data.map((cells, i) => ({ line: i + 1, cells: cells.map(clean) }));
-  return toTable(numbered, { format: "csv", encoding: decoded.encoding, delimiter: parsed.meta.delimiter });
+  return toTable(numbered, { format: "csv", encoding: decoded.encoding, delimiter: parsed.meta.delimiter }, score);
 }
 
 /** Formats a number as Excel shows it by default: 15 significant digits, no «.0», no exponent. */
@@ -186,7 +189,7 @@ function cellNumber(value: ExcelJS.CellValue): number | undefined {
 /** Columns read from a worksheet; official lists have a few dozen. */
 const MAX_COLUMNS = 256;
 
-async function readXlsx(bytes: Uint8Array): Promise<ImportTable> {
+async function readXlsx(bytes: Uint8Array, score: HeaderScore): Promise<ImportTable> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its argument as an ArrayBuffer-like «Buffer»; at run time JSZip reads a Node Buffer.
@@ -210,7 +213,7 @@ async function readXlsx(bytes: Uint8Array): Promise<ImportTable> {
     raw.push({ line, values });
   });
   const numbered = raw.map((r) => ({ line: r.line, cells: r.values.map((v) => clean(cellText(v))) }));
-  const table = toTable(numbered, { format: "xlsx", sheetName: sheet.name });
+  const table = toTable(numbered, { format: "xlsx", sheetName: sheet.name }, score);
 
   // An ИНН typed as a number loses its leading zero (Buryatia is region 03: 0323010077 becomes
   // 323010077). Excel may even display it right through a «0000000000» format, so pad here.
@@ -231,13 +234,15 @@ async function readXlsx(bytes: Uint8Array): Promise<ImportTable> {
  *
  * @param bytes - The uploaded file.
  * @param fileName - Its name, used only to tell a legacy «.xls» apart in the message.
+ * @param score - How many known columns a row names, to find the header row and the CSV
+ *   delimiter: the school list's columns by default; other imports (plans) pass their own.
  * @returns The header row and the non-empty data rows with their spreadsheet row numbers.
  * @throws ImportFileError with a Russian message: too large, too many rows, not a table, empty.
  */
-export async function readTable(bytes: Uint8Array, fileName: string): Promise<ImportTable> {
+export async function readTable(bytes: Uint8Array, fileName: string, score: HeaderScore = countRecognisedHeaders): Promise<ImportTable> {
   if (bytes.byteLength > IMPORT_LIMITS.maxBytes) throw new ImportFileError(FILE_MESSAGES.tooLarge(bytes.byteLength));
   if (bytes.byteLength === 0) throw new ImportFileError(FILE_MESSAGES.empty);
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readXlsx(bytes);
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readXlsx(bytes, score);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     // An OLE compound file: a legacy .xls workbook (or a .doc); name it when the extension says so.
     throw new ImportFileError(/\.xls$/i.test(fileName) ? FILE_MESSAGES.legacyXls : FILE_MESSAGES.notATable);
@@ -245,5 +250,5 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Im
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46]) || startsWith(bytes, [0x50, 0x4b])) {
     throw new ImportFileError(FILE_MESSAGES.notATable); // PDF; an empty or spanned ZIP
   }
-  return readCsv(bytes);
+  return readCsv(bytes, score);
 }

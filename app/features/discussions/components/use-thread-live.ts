@@ -1,0 +1,36 @@
+import { useEffect, useRef, useState } from "react";
+import { useLocation, useNavigate, useRevalidator } from "react-router";
+import { useStream } from "~/features/realtime/use-stream";
+
+/**
+ * Keeps the thread page current: every event of `thread:<id>` (new posts, edits, deletions,
+ * hiding, reactions, pin/lock) reloads the page's data, so what each viewer sees is decided by
+ * the server's policy, never by the event's payload. Bursts are folded into one reload.
+ *
+ * An address that names no page opens the page where the reader left off, which moves as they read;
+ * so, given `pinnedHref`, the first reload replaces the address with it (the page on screen) instead of
+ * reloading it, and the reader is never carried to another page under their eyes.
+ */
+export function useThreadLive(threadId: string, head: number, pinnedHref?: string): void {
+  const [start] = useState(head);
+  const { revalidate } = useRevalidator();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const pinned = useRef({ href: pinnedHref ?? "", needed: false });
+  useEffect(() => {
+    const query = new URLSearchParams(location.search);
+    // `?page=`, `?post=` and `?edit=` already name a page that does not move.
+    const floating = !["page", "post", "edit"].some((name) => query.has(name));
+    pinned.current = { href: pinnedHref ?? "", needed: Boolean(pinnedHref) && floating };
+  });
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  useStream(`thread:${threadId}`, start, () => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      if (pinned.current.needed) void navigate(pinned.current.href, { replace: true, preventScrollReset: true });
+      else void revalidate();
+    }, 150);
+  });
+}

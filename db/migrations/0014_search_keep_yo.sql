@@ -1,0 +1,3 @@
+ALTER TABLE "search_documents" drop column "tsv";--> statement-breakpoint
+ALTER TABLE "search_documents" ADD COLUMN "tsv" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('russian'::regconfig, translate(coalesce(title, ''), 'ёЁ', 'еЕ')), 'A') || setweight(to_tsvector('russian'::regconfig, translate(coalesce(summary, ''), 'ёЁ', 'еЕ')), 'B') || setweight(to_tsvector('russian'::regconfig, translate(coalesce(body, ''), 'ёЁ', 'еЕ')), 'C') || setweight(to_tsvector('russian'::regconfig, translate(coalesce(attachments_text, ''), 'ёЁ', 'еЕ')), 'D')) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "search_documents_tsv_idx" ON "search_documents" USING gin ("tsv");
