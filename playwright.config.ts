@@ -3,11 +3,15 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
-/** Debian's Chromium; Playwright never downloads a browser here. */
+/**
+ * Debian's Chromium; Playwright never downloads a browser here. Debian's headless shell (package
+ * chromium-headless-shell, the build Playwright itself prefers for headless runs) when installed: it
+ * costs the 2-core CI machine far less CPU than the full browser in headless mode (decision 004).
+ */
 function chromiumPath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   try {
-    return execSync("command -v chromium || command -v chromium-browser", { shell: "/bin/sh" }).toString().trim();
+    return execSync("command -v chromium-headless-shell || command -v chromium || command -v chromium-browser", { shell: "/bin/sh" }).toString().trim();
   } catch {
     throw new Error("Chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH)");
   }

@@ -17,11 +17,18 @@ export const SOURCE_TEXT = {
  * Says in which zone the page shows times and links to the choice. When JavaScript runs and
  * nothing was chosen, it reports the browser's zone once, so later pages use it.
  */
+/**
+ * Once per document: until the report's revalidation lands, the page still says "default", and a
+ * second report (its revalidation racing a form the person has just sent) would wipe that form's errors.
+ */
+let reported = false;
+
 export function ZoneNote({ label, source }: ZoneNoteProps) {
   const fetcher = useFetcher();
   const location = useLocation();
   useEffect(() => {
-    if (source !== "default" || fetcher.state !== "idle" || fetcher.data !== undefined) return;
+    if (source !== "default" || reported) return;
+    reported = true;
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     void fetcher.submit(
       { timeZone, source: "browser", returnTo: location.pathname + location.search },

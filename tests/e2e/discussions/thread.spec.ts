@@ -45,6 +45,9 @@ test.describe("a thread, live", () => {
 
     await expect(reader.getByText(spam)).toHaveCount(0);
     await expect(reader.getByText("Сообщение скрыто модератором")).toBeVisible();
+    // The live event of the hiding reloads the moderator's page too; the notice stays.
+    await expect(moderator.getByText("Сообщение скрыто модератором")).toBeVisible();
+    await expect(moderator.getByText("Сообщение скрыто.")).toBeVisible();
     // The author hears the outcome on their bell.
     await expect(author.getByRole("link", { name: /^Уведомления: \d+ непрочитанн/ })).toBeVisible();
   });

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { extractText } from "../../../app/features/search/extract.server";
 import { advanceClock, expectNoSeriousA11yViolations } from "../helpers/pages";
+import { gotoHydrated } from "../helpers/accounts";
 import { chitaWall, createEvent, MOSCOW_TEACHERS, ORGANISER, serverNow, signedIn } from "./helpers";
 
 const HOUR = 3_600_000;
@@ -103,13 +104,11 @@ test("the live room: a question asked and upvoted live, answered by the moderato
   await expect(asker.page).toHaveURL(new RegExp(`/certificates/${printed}$`));
   const guest = await browser.newContext();
   const guestPage = await guest.newPage();
-  await guestPage.goto("/certificates");
-  // Typed as soon as the page shows (hydration may still reset the field: type again until it goes).
-  await expect(async () => {
-    await guestPage.getByLabel("Код сертификата").fill(printed!);
-    await guestPage.getByRole("button", { name: "Проверить" }).click();
-    await expect(guestPage).toHaveURL(/\/certificates\/[0-9A-Z]{20}$/, { timeout: 2000 });
-  }).toPass({ timeout: 15_000 });
+  // Typed once the page has hydrated (earlier, hydration may reset the field).
+  await gotoHydrated(guestPage, "/certificates");
+  await guestPage.getByLabel("Код сертификата").fill(printed!);
+  await guestPage.getByRole("button", { name: "Проверить" }).click();
+  await expect(guestPage).toHaveURL(new RegExp(`/certificates/${printed}$`), { timeout: 20_000 });
   await expect(guestPage.getByText("Сертификат действителен")).toBeVisible();
   const facts = guestPage.getByTestId("certificate-facts");
   await expect(facts).toContainText("Елена Прохорова");

@@ -46,13 +46,13 @@ export const linkIn = (text: string, path: string) => {
   return new URL(match[0]).pathname + new URL(match[0]).search;
 };
 
-/** Registers through the form, confirms by the mailed link and lands signed in. */
 /** Opens a page with JavaScript on and waits until React has hydrated it (root sets `data-hydrated`). */
 export async function gotoHydrated(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
+/** Registers through the form, confirms by the mailed link and lands signed in. */
 export async function registerAndConfirm(page: Page, browser: Browser, email: string, password: string, name = "Ольга Тестова") {
   await gotoHydrated(page, "/register");
   await page.getByLabel("Имя и фамилия").fill(name);

@@ -9,7 +9,8 @@ import { useStream } from "~/features/realtime/use-stream";
  *
  * An address that names no page opens the page where the reader left off, which moves as they read;
  * so, given `pinnedHref`, the first reload replaces the address with it (the page on screen) instead of
- * reloading it, and the reader is never carried to another page under their eyes.
+ * reloading it, and the reader is never carried to another page under their eyes. The rest of the
+ * address stays (a notice such as «Сообщение скрыто.» must not vanish with the first live event).
  */
 export function useThreadLive(threadId: string, head: number, pinnedHref?: string): void {
   const [start] = useState(head);
@@ -29,8 +30,17 @@ export function useThreadLive(threadId: string, head: number, pinnedHref?: strin
     if (timer.current) return;
     timer.current = setTimeout(() => {
       timer.current = null;
-      if (pinned.current.needed) void navigate(pinned.current.href, { replace: true, preventScrollReset: true });
+      if (pinned.current.needed) void navigate(keepingQuery(pinned.current.href, window.location.search), { replace: true, preventScrollReset: true });
       else void revalidate();
     }, 150);
   });
+}
+
+/** `href` with the parameters of `search` it does not set itself. */
+export function keepingQuery(href: string, search: string): string {
+  const [path, query = ""] = href.split("?", 2) as [string, string?];
+  const merged = new URLSearchParams(search);
+  for (const [name, value] of new URLSearchParams(query)) merged.set(name, value);
+  const text = merged.toString();
+  return text ? `${path}?${text}` : path;
 }
