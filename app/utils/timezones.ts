@@ -128,6 +128,34 @@ export function defaultCityOf(timeZone: string): string | undefined {
  */
 export function zoneOffsetMinutes(timeZone: string, at: Date = new Date()): number {
   if (Number.isNaN(at.getTime())) throw new RangeError("Invalid date");
+  return dayConstant(steadyOffsetMinutes, timeZone, at.getTime(), (ms) => intlOffsetMinutes(timeZone, new Date(ms))) ?? intlOffsetMinutes(timeZone, at);
+}
+
+const steadyOffsetMinutes = new Map<string, number | null>();
+const DAY = 86_400_000;
+const DAY_CACHE_SIZE = 20_000;
+
+/**
+ * A zone's value (its UTC offset) for a whole UTC day, or null when the day holds a change. The
+ * value is asked of `valueAt` at both ends of the day and kept per zone and day when the two agree:
+ * no zone of the tz database changes its offset and back again within one day. Intl's
+ * `formatToParts` is the costly part of every time shown (a thread page formats one per post), and
+ * this asks it twice per zone and day instead of on every call. Bounded: cleared when full.
+ */
+export function dayConstant(cache: Map<string, number | null>, timeZone: string, ms: number, valueAt: (ms: number) => number): number | null {
+  const day = Math.floor(ms / DAY);
+  const key = `${timeZone}|${day}`;
+  let value = cache.get(key);
+  if (value === undefined) {
+    const first = valueAt(day * DAY);
+    value = first === valueAt(day * DAY + DAY - 1000) ? first : null;
+    if (cache.size >= DAY_CACHE_SIZE) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function intlOffsetMinutes(timeZone: string, at: Date): number {
   const name = offsetFormatter(timeZone)
     .formatToParts(at)
     .find((p) => p.type === "timeZoneName")?.value;

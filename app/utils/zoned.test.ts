@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { localDateKey, parseLocalDateTime, toDate, toLocalDateTimeInput, zonedParts } from "./zoned.ts";
+import { localDateKey, parseLocalDateTime, toDate, toLocalDateTimeInput, wallAt, zonedParts } from "./zoned.ts";
 import { REGION_ZONES } from "./timezones.ts";
 
 describe("toDate", () => {
@@ -101,5 +101,36 @@ describe("toLocalDateTimeInput / localDateKey", () => {
     expect(toLocalDateTimeInput("2026-04-18T20:00:00Z", "Asia/Chita")).toBe("2026-04-19T05:00");
     expect(localDateKey("2026-04-18T20:00:00Z", "Europe/Moscow")).toBe("2026-04-18");
     expect(localDateKey("2026-04-18T21:00:00Z", "Europe/Moscow")).toBe("2026-04-19");
+  });
+});
+
+describe("wallAt with offsets kept per day", () => {
+  const ZONES = ["Europe/Moscow", "Asia/Chita", "Europe/Kaliningrad", "America/New_York", "Europe/London", "America/St_Johns", "Australia/Lord_Howe", "Asia/Kathmandu", "America/Santiago", "Asia/Tehran", "UTC"];
+  const formatters = new Map<string, Intl.DateTimeFormat>();
+  const reference = (ms: number, timeZone: string) => {
+    let f = formatters.get(timeZone);
+    if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hourCycle: "h23" })));
+    const parts = Object.fromEntries(f.formatToParts(ms).filter((p) => p.type !== "literal").map((p) => [p.type, Number(p.value)]));
+    return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour! % 24, minute: parts.minute, second: parts.second };
+  };
+  const instants: number[] = [];
+  // Every 131 h 17 min 13 s over 2010–2030, and every 7 min 3 s across days with a change
+  // (Russia 2011 and 2014, the US, Europe, Lord Howe's half hour, Santiago, Tehran's last DST).
+  for (let t = Date.UTC(2010, 0, 1); t < Date.UTC(2030, 0, 1); t += ((131 * 60 + 17) * 60 + 13) * 1000) instants.push(t);
+  for (const day of ["2011-03-27", "2014-10-26", "2026-03-08", "2026-11-01", "2026-03-29", "2026-10-25", "2026-04-05", "2026-10-04", "2026-09-06", "2022-09-21"]) {
+    const start = Date.parse(`${day}T00:00:00Z`) - 86_400_000;
+    for (let t = start; t < start + 3 * 86_400_000; t += 423_000) instants.push(t);
+  }
+  it("agrees with Intl to the second, in every zone, across offset changes", () => {
+    const wrong: string[] = [];
+    for (const zone of ZONES) {
+      for (const ms of instants) {
+        const p = wallAt(ms, zone);
+        const r = reference(ms, zone);
+        if (p.year !== r.year || p.month !== r.month || p.day !== r.day || p.hour !== r.hour || p.minute !== r.minute || p.second !== r.second) wrong.push(`${zone} ${new Date(ms).toISOString()}`);
+      }
+    }
+    expect(instants.length).toBeGreaterThan(5000);
+    expect(wrong).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  * Browser-safe: relies only on `Intl.DateTimeFormat` (via `formatToParts`);
  * never uses the machine's default time zone.
  */
-import { toZoneRef, type ZoneInput } from "./timezones.ts";
+import { dayConstant, toZoneRef, type ZoneInput } from "./timezones.ts";
 
 /** An instant: a `Date`, epoch milliseconds, or an ISO-8601 string (no offset = UTC). */
 export type DateInput = Date | string | number;
@@ -77,6 +77,25 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
  * @returns The fields.
  */
 export function wallAt(ms: number, timeZone: string): ZonedParts {
+  const offset = Number.isFinite(ms) ? dayConstant(steadyOffsets, timeZone, ms, (t) => intlOffsetMs(t, timeZone)) : null;
+  if (offset === null) return intlWallAt(ms, timeZone);
+  const wall = new Date(Math.floor(ms / 1000) * 1000 + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    weekday: (wall.getUTCDay() + 6) % 7,
+  };
+}
+
+/** Offsets (ms) of zones over whole UTC days without a change, see {@link dayConstant}. */
+const steadyOffsets = new Map<string, number | null>();
+
+/** {@link wallAt} asked of Intl itself. */
+function intlWallAt(ms: number, timeZone: string): ZonedParts {
   const fields: Record<string, number> = {};
   for (const p of partsFormatter(timeZone).formatToParts(ms)) {
     if (p.type !== "literal") fields[p.type] = Number(p.value);
@@ -101,7 +120,15 @@ export function zonedParts(at: DateInput, zone: ZoneInput): ZonedParts {
 /** UTC offset of `timeZone` at epoch ms `ms`, in ms (exact to the second). */
 function offsetMs(ms: number, timeZone: string): number {
   const whole = Math.floor(ms / 1000) * 1000;
-  const p = wallAt(whole, timeZone);
+  return wallAtOffset(wallAt(whole, timeZone), whole);
+}
+
+function intlOffsetMs(ms: number, timeZone: string): number {
+  const whole = Math.floor(ms / 1000) * 1000;
+  return wallAtOffset(intlWallAt(whole, timeZone), whole);
+}
+
+function wallAtOffset(p: ZonedParts, whole: number): number {
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - whole;
 }
 

@@ -39,6 +39,24 @@ describe("route labels", () => {
     expect(label("/__test/clock")).toBe("/__test");
     expect(label("/__test/empty")).toBe("/__test/empty");
   });
+  it("give paths that differ only in their UUIDs the same label, and keep the data suffix apart", () => {
+    const a = "6f1c2d7e-0000-4000-8000-000000000001";
+    const b = "0a9b8c7d-1111-4222-8333-444455556666";
+    expect(label(`/threads/${a}`)).toBe("/threads/:id");
+    expect(label(`/threads/${b}.data`)).toBe("/threads/:id.data");
+    expect(label(`/threads/${a}.data`)).toBe("/threads/:id.data");
+    expect(label(`/threads/${b}`)).toBe("/threads/:id");
+    expect(label(`/plans/${b}/items/7/files`)).toBe("/plans/:id/items/:itemId/files");
+    expect(label(`/${a}`)).toBe("/*");
+    // A segment that only contains a UUID is not a UUID segment.
+    expect(label(`/threads/${a}x`)).toBe("/threads/:id");
+    expect(label(`/threads/${a}/people`)).toBe("/threads/:id/people");
+  });
+  it("stay right past the cache's bound", () => {
+    for (let i = 0; i < 6000; i++) expect(label(`/communities/slug-${i}`)).toBe("/communities/:slug");
+    expect(label("/communities")).toBe("/communities");
+    expect(label("/communities/new")).toBe("/communities/new");
+  });
 });
 
 describe("Prometheus text", () => {
