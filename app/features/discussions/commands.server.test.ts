@@ -8,6 +8,7 @@ import { events, mailOutbox, notifications, postRevisions, posts, threads } from
 import { createPost, createThread, deletePost, editPost, POST_RATE, toggleReaction, type Actor } from "./commands.server.ts";
 import { getThreadPage, listThreads } from "./queries.server.ts";
 import { plainTextToDoc } from "./rich-text/plain-text.ts";
+import { HIDDEN_PERSON_NAME } from "../profiles/fields.ts";
 
 const text = (s: string) => plainTextToDoc(s);
 let n = 0;
@@ -155,6 +156,9 @@ describe("discussion commands", () => {
       await new Promise((res) => setTimeout(res, 100));
     }
     expect(mails[0]!.subject).toContain("упоминает вас");
+    // The moderator's name is not public: the mail names them as the thread page does for this reader.
+    expect(mails[0]!.subject).toContain(`${HIDDEN_PERSON_NAME} упоминает вас`);
+    expect(`${mails[0]!.subject} ${mails[0]!.text} ${mails[0]!.html}`).not.toContain(moderator.name);
     expect(mails[0]!.text).toContain(`https://most.example/threads/${threadId}?post=`);
     expect(await handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, outsider.email))).toEqual([]);
     // The thread's author, also mentioned nowhere, hears of the reply.

@@ -6,6 +6,7 @@ import type { AppServices } from "../../services.server.ts";
 import type { Viewer } from "../accounts/viewer.server.ts";
 import { notify } from "../notifications/commands.server.ts";
 import { loadPeople } from "../profiles/people.server.ts";
+import { HIDDEN_PERSON_NAME } from "../profiles/fields.ts";
 import { discussionOwner } from "./owners.server.ts";
 import { ownerAccess, viewerForUser } from "./policy.server.ts";
 import { postPath } from "./paths.ts";
@@ -39,12 +40,14 @@ export async function notifyAboutPost(tx: Tx, s: NotifyServices, c: PostContext,
   const rows = candidates.length ? await tx.select({ id: users.id, email: users.email, name: users.name, status: users.status }).from(users).where(inArray(users.id, candidates)) : [];
   const owner = discussionOwner(c.thread.ownerKind);
   const place = (owner && (await owner.describe(tx, c.thread.ownerId))?.title) ?? "«Мост»";
-  const actorName = (await loadPeople(tx, c.actor, [c.actor.id])).get(c.actor.id)?.name ?? "Участник «Моста»";
   for (const person of rows) {
     if (person.status !== "active") continue;
-    const access = await ownerAccess(tx, await viewerForUser(tx, person.id), c.thread.ownerKind, c.thread.ownerId);
+    const recipient = await viewerForUser(tx, person.id);
+    const access = await ownerAccess(tx, recipient, c.thread.ownerKind, c.thread.ownerId);
     if (!access.read) continue;
     told.add(person.id);
+    // The mail names the actor as the thread page shows them to this person (a private name stays private).
+    const actorName = (await loadPeople(tx, recipient, [c.actor.id])).get(c.actor.id)?.name ?? HIDDEN_PERSON_NAME;
     await notify(tx, s, {
       userId: person.id,
       kind: "mention",
