@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { useLocation, useNavigate, useRevalidator } from "react-router";
+import { useLocation, useNavigate, useNavigation, useRevalidator } from "react-router";
 import { useStream } from "~/features/realtime/use-stream";
 
 /**
@@ -24,15 +24,27 @@ export function useThreadLive(threadId: string, head: number, pinnedHref?: strin
     const floating = !["page", "post", "edit"].some((name) => query.has(name));
     pinned.current = { href: pinnedHref ?? "", needed: Boolean(pinnedHref) && floating };
   });
+  // While a navigation runs (a form the reader sent, and its redirect), the reload waits for it: a
+  // navigation started now would cancel that one, and the reader's own action would seem to vanish.
+  const navigation = useNavigation();
+  const navigating = useRef(false);
+  useEffect(() => {
+    navigating.current = navigation.state !== "idle";
+  }, [navigation.state]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   useStream(`thread:${threadId}`, start, () => {
     if (timer.current) return;
-    timer.current = setTimeout(() => {
+    const reload = () => {
+      if (navigating.current) {
+        timer.current = setTimeout(reload, 150);
+        return;
+      }
       timer.current = null;
       if (pinned.current.needed) void navigate(keepingQuery(pinned.current.href, window.location.search), { replace: true, preventScrollReset: true });
       else void revalidate();
-    }, 150);
+    };
+    timer.current = setTimeout(reload, 150);
   });
 }
 
