@@ -14,17 +14,10 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
  */
 export function TextField({ name, label, error, hint, className, id, ...rest }: FieldProps) {
   const fieldId = id ?? `field-${name}`;
-  const described = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described = describedBy(fieldId, hint, error);
   return (
     <div className={cx("flex flex-col gap-1", className)}>
-      <label htmlFor={fieldId} className="font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${fieldId}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+      <FieldLabel fieldId={fieldId} label={label} hint={hint} />
       <input
         id={fieldId}
         name={name}
@@ -62,6 +55,27 @@ export function CheckboxField({ name, value = "yes", label, error, defaultChecke
 }
 
 /** The error under a field; its id is what the field's aria-describedby points to. */
+/** The ids a field's `aria-describedby` names: its hint and its error, when there are. */
+function describedBy(fieldId: string, hint: ReactNode, error: string | undefined): string | undefined {
+  return [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** A field's label and the hint under it (the hint's id is the one {@link describedBy} names). */
+function FieldLabel({ fieldId, label, hint }: { fieldId: string; label: string; hint?: ReactNode }) {
+  return (
+    <>
+      <label htmlFor={fieldId} className="font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${fieldId}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export function FieldError({ fieldId, error }: { fieldId: string; error?: string }) {
   return error ? (
     <p id={`${fieldId}-error`} className="text-sm text-red-800">
@@ -134,17 +148,10 @@ export function SelectField({
   hint?: ReactNode;
 }) {
   const fieldId = `field-${name}`;
-  const described = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described = describedBy(fieldId, hint, error);
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={fieldId} className="font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${fieldId}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+      <FieldLabel fieldId={fieldId} label={label} hint={hint} />
       <select id={fieldId} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={described} className={cx(control, error ? "border-red-600" : "border-slate-400")}>
         {empty !== undefined ? <option value="">{empty}</option> : null}
         {options?.map((o) => (
@@ -170,17 +177,10 @@ export function SelectField({
 /** A labelled multi-line text field with a character limit. */
 export function TextAreaField({ name, label, value, maxLength, rows = 5, error, hint }: { name: string; label: string; value: string; maxLength?: number; rows?: number; error?: string; hint?: ReactNode }) {
   const fieldId = `field-${name}`;
-  const described = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described = describedBy(fieldId, hint, error);
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={fieldId} className="font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${fieldId}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+      <FieldLabel fieldId={fieldId} label={label} hint={hint} />
       <textarea id={fieldId} name={name} defaultValue={value} rows={rows} maxLength={maxLength} aria-invalid={error ? true : undefined} aria-describedby={described} className={cx("rounded-md border bg-white p-3 text-base", error ? "border-red-600" : "border-slate-400")} />
       <FieldError fieldId={fieldId} error={error} />
     </div>
